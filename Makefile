@@ -1,0 +1,60 @@
+# The assistant's commands (see README). Everything installs into .venv at the repository root.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+SPACY_DIR := build/spacy-en
+SYNONYMS := bot/data/entity_synonyms.yml
+
+export TF_CPP_MIN_LOG_LEVEL ?= 2
+export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
+export RASA_TELEMETRY_ENABLED ?= false
+export PIP_DISABLE_PIP_VERSION_CHECK ?= 1
+
+.PHONY: setup spacy train run test lint eval bench lock clean
+
+## setup: build .venv with Python 3.10 and the pinned dependencies
+setup: $(VENV)/.installed
+$(VENV)/.installed: requirements/lock.txt scripts/find-python310
+	@py=$$(scripts/find-python310) && echo "Creating $(VENV) with $$py" && rm -rf $(VENV) && "$$py" -m venv $(VENV)
+	$(PY) -m pip install --quiet "pip==24.0"
+	$(PY) -m pip install --quiet -r requirements/lock.txt
+	@touch $@
+
+## spacy: build our spaCy pipeline and the entity synonyms from the knowledge files
+spacy: $(SPACY_DIR)/.built $(SYNONYMS)
+$(SPACY_DIR)/.built $(SYNONYMS) &: $(VENV)/.installed bot/knowledge/*.yml bot/kb/*.py bot/kb/divisions.yml bot/nlu/build_spacy.py
+	$(PY) -m bot.nlu.build_spacy --out $(SPACY_DIR) --synonyms $(SYNONYMS)
+	@touch $(SPACY_DIR)/.built
+
+## train: train bot/models/assistant.tar.gz if its inputs changed (FORCE=1 to retrain anyway)
+train: spacy
+	$(PY) scripts/train.py $(if $(FORCE),--force)
+
+## run: set up, train if needed, start the action server (5055) and Rasa (5005)
+run: train
+	@scripts/run.sh
+
+## test: the whole suite, as CI runs it
+test: train lint
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+## eval: NLU evaluation on the held-out set and the conversation tests, reports in reports/
+eval: train
+	$(PY) scripts/evaluate.py
+
+## bench: not built yet (issue: evaluation and benchmarks)
+bench:
+	@echo "make bench: the benchmark suite is not implemented yet (see the open 'Evaluation and benchmarks' issue)." >&2; exit 2
+
+## lock: re-pin requirements/lock.txt from pyproject.toml's dependencies
+lock: setup
+	$(PY) -m pip install --quiet rasa==3.6.21 rasa-sdk==3.6.2 "spacy>=3.4,<3.5" spacy-lookups-data==1.0.5 twilio requests pytest ruff
+	$(PY) -m pip freeze --exclude-editable > requirements/lock.txt
+
+clean:
+	rm -rf $(VENV) build bot/models .rasa reports results $(SYNONYMS)

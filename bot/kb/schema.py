@@ -1,0 +1,159 @@
+"""The schema of a town's knowledge file (bot/knowledge/<town>.yml).
+
+Why a schema: the people who keep these files current are records clerks and town IT staff, not
+programmers. A mistake must fail loudly when the file is loaded (with the line at fault), never
+surface as a wrong or missing answer in front of a resident.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, Extra, Field, HttpUrl, root_validator, validator
+
+from bot.kb.intents import ANSWERED_INTENTS
+
+# The longest answer that fits one SMS conversation turn (contract: 600 characters).
+MAX_ANSWER_CHARS = 600
+
+TOWN_ID = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+# 911, 311, 988, or a North American number written 860-523-5203 / (888) 774-2900 / 1-800-822-8428.
+PHONE = r"^(911|311|988|211|(1-)?(\d{3}-|\(\d{3}\) )\d{3}-\d{4})$"
+PHONE_IN_TEXT = re.compile(r"(?<![\d-])(?:1-)?(?:\(\d{3}\) |\d{3}-)\d{3}-\d{4}(?![\d-])")
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a misspelt key would otherwise be silently ignored."""
+
+    class Config:
+        extra = Extra.forbid
+        anystr_strip_whitespace = True
+
+
+class Source(Strict):
+    url: HttpUrl
+    kind: Literal["OFFICIAL", "NEWS", "3RD-PARTY"]
+    date: str = Field(..., description="the date the page shows, or 'undated'")
+    title: str | None = None
+
+    @validator("date", pre=True)
+    def date_as_written(cls, value: object) -> str:
+        """YAML reads 2020-03-23 as a date; keep it as the text the fact sheet gives."""
+        return str(value)
+
+
+class Phone(Strict):
+    number: str = Field(..., regex=PHONE)
+    label: str
+    sources: list[str] = Field(..., min_items=1)
+
+
+class Unit(Strict):
+    """One unit of the department (records, animal control...). Unknown facts stay null."""
+
+    name: str
+    phone: str | None = Field(None, regex=PHONE)
+    address: str | None = None
+    hours: str | None = None
+    note: str | None = None
+    aliases: list[str] = []
+    sources: list[str] = []
+
+    @root_validator(skip_on_failure=True)
+    def facts_need_sources(cls, values: dict) -> dict:
+        has_fact = any(values.get(k) for k in ("phone", "address", "hours"))
+        if has_fact and not values.get("sources"):
+            raise ValueError("a unit with a phone, address or hours needs `sources`")
+        return values
+
+
+class Answer(Strict):
+    """The answer to one service intent, as the resident reads it."""
+
+    text: str = Field(..., min_length=20)
+    next_step: str = Field(..., min_length=10, description="a phone, a URL or an address")
+    sources: list[str] = Field(..., min_items=1)
+    checked: dt.date
+
+    @root_validator(skip_on_failure=True)
+    def fits_one_sms_turn(cls, values: dict) -> dict:
+        length = len(values["text"]) + 1 + len(values["next_step"])
+        if length > MAX_ANSWER_CHARS:
+            raise ValueError(
+                f"text + next_step is {length} characters; the limit is {MAX_ANSWER_CHARS} "
+                "(one SMS conversation turn)"
+            )
+        for field in ("text", "next_step"):
+            if "\n\n" in values[field]:
+                raise ValueError(f"{field} has a blank line; it would split into two messages")
+        return values
+
+
+class Widget(Strict):
+    color: str = Field("#1f3a5f", regex=r"^#[0-9a-fA-F]{6}$")
+
+
+class Town(Strict):
+    id: str = Field(..., regex=TOWN_ID)
+    name: str
+    town: str
+    state: str = Field(..., regex=r"^[A-Z]{2}$")
+    aliases: list[str] = Field(..., min_items=1)
+    website: HttpUrl
+    address: str
+    checked: dt.date
+    widget: Widget = Widget()
+    sources: dict[str, Source]
+    phones: dict[str, Phone]
+    units: dict[str, Unit] = {}
+    answers: dict[str, Answer]
+
+    @validator("sources")
+    def has_sources(cls, sources: dict[str, Source]) -> dict[str, Source]:
+        if not sources:
+            raise ValueError("`sources` is empty: every fact needs a source")
+        return sources
+
+    @validator("phones")
+    def has_main_line(cls, phones: dict[str, Phone]) -> dict[str, Phone]:
+        if "main" not in phones:
+            raise ValueError("`phones` needs a `main` entry: the line residents are sent to")
+        return phones
+
+    @validator("answers")
+    def answers_every_intent(cls, answers: dict[str, Answer]) -> dict[str, Answer]:
+        missing = [i for i in ANSWERED_INTENTS if i not in answers]
+        unknown = [i for i in answers if i not in ANSWERED_INTENTS]
+        problems = []
+        if missing:
+            problems.append(f"missing answers for: {', '.join(missing)}")
+        if unknown:
+            problems.append(f"answers for unknown intents: {', '.join(unknown)}")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return answers
+
+    @root_validator(skip_on_failure=True)
+    def sources_exist(cls, values: dict) -> dict:
+        known = set(values["sources"])
+        cited: list[tuple[str, str]] = []
+        for key, phone in values["phones"].items():
+            cited += [(f"phones.{key}", s) for s in phone.sources]
+        for key, unit in values["units"].items():
+            cited += [(f"units.{key}", s) for s in unit.sources]
+        for key, answer in values["answers"].items():
+            cited += [(f"answers.{key}", s) for s in answer.sources]
+        unknown = [f"{where} cites '{s}'" for where, s in cited if s not in known]
+        if unknown:
+            raise ValueError("unknown source ids (add them under `sources`): " + "; ".join(unknown))
+        return values
+
+    # --- what the actions need -------------------------------------------------------------
+    @property
+    def main_phone(self) -> Phone:
+        return self.phones["main"]
+
+    def source_urls(self, ids: list[str]) -> list[str]:
+        return [str(self.sources[i].url) for i in ids]

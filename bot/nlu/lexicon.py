@@ -1,0 +1,338 @@
+"""The reviewed danger lexicon behind urgent triage, and the context that tempers it.
+
+Why a lexicon beside a trained classifier: a missed emergency is the one mistake this assistant
+must not make, and a classifier's confidence is not a guarantee. Every pattern here is a phrase a
+person in danger writes; every context rule is a reason a *routine* question uses the same words
+("the report from when my house was broken into last month"). Change a pattern only with a test in
+tests/test_triage.py that shows why (both a message it must catch and one it must leave alone).
+
+Rules of thumb, in order of precedence:
+- a present-time marker ("right now", "is breaking in", "still here", "help!!") keeps a match urgent;
+- otherwise, a past-time, records, how-to or permit context makes an emergency match routine;
+- a crisis match (suicide, self-harm) is made routine only by a records / how-to / training
+  context, never by past time alone ("since last week I want to die" is still a crisis);
+- an explicit "not an emergency" / "nobody was hurt" neutralises injury and plea matches only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# --- normalisation ------------------------------------------------------------------------------
+
+_TEXTING = {
+    r"\bu\b": "you",
+    r"\bur\b": "your",
+    r"\bpl[sz]\b": "please",
+    r"\bplz+\b": "please",
+    r"\brn\b": "right now",
+    r"\bsum1\b|\bsome1\b": "someone",
+    r"\bsumone\b|\bsomeon\b": "someone",
+    r"\bppl\b": "people",
+    r"\bim\b": "i'm",
+    r"\bive\b": "i've",
+    r"\bhes\b": "he's",
+    r"\bshes\b": "she's",
+    r"\btheres\b": "there's",
+    r"\btheyre\b": "they're",
+    r"\bwanna\b": "want to",
+    r"\bgonna\b": "going to",
+    r"\bkms\b": "kill myself",
+    r"\bkys\b": "kill yourself",
+    r"\bcuz\b|\bbc\b": "because",
+    r"\bw/": "with ",
+    r"\bmyslef\b|\bmysef\b|\bmyselff\b": "myself",
+    r"\b(dont|cant|wont|isnt|doesnt|didnt|wasnt|arent|aint|havent|couldnt|shouldnt)\b": "",
+}
+_CONTRACTION_FIX = {
+    "dont": "don't",
+    "cant": "can't",
+    "wont": "won't",
+    "isnt": "isn't",
+    "doesnt": "doesn't",
+    "didnt": "didn't",
+    "wasnt": "wasn't",
+    "arent": "aren't",
+    "aint": "ain't",
+    "havent": "haven't",
+    "couldnt": "couldn't",
+    "shouldnt": "shouldn't",
+}
+
+
+def normalise(text: str) -> str:
+    """Lower-case, fold typographic quotes and spacing, expand texting shorthand."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = re.sub(
+        r"\b(" + "|".join(_CONTRACTION_FIX) + r")\b", lambda m: _CONTRACTION_FIX[m.group(1)], text
+    )
+    for pattern, replacement in _TEXTING.items():
+        if replacement:
+            text = re.sub(pattern, replacement, text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# --- the lexicon --------------------------------------------------------------------------------
+
+PERSON = (
+    r"(?:some ?(?:one|body)|a (?:man|woman|guy|person|kid|child|stranger)|(?:a|the) (?:guy|man|woman)|"
+    r"he|she|they|my (?:\w+ )?(?:husband|wife|boyfriend|girlfriend|partner|ex|dad|father|mom|mother|"
+    r"son|daughter|brother|sister|roommate|neighbou?r|friend|uncle|aunt|cousin|stepdad|stepfather))"
+)
+CHILD = r"(?:child|kid|son|daughter|toddler|baby|boy|girl|grandson|granddaughter|little (?:one|brother|sister)|[0-9]+ ?(?:yo|year old))"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    category: str  # "emergency" or "crisis"
+    kind: str  # crime | violence | fire | medical | crash | missing | plea | crisis
+    regex: re.Pattern[str]
+
+
+def _p(name: str, category: str, kind: str, regex: str) -> Pattern:
+    return Pattern(name, category, kind, re.compile(regex))
+
+
+PATTERNS: tuple[Pattern, ...] = (
+    # crime in progress
+    _p(
+        "break-in",
+        "emergency",
+        "crime",
+        rf"\b{PERSON} (?:is |'s |are |'re )?(?:breaking|trying to (?:break|get|force (?:their|his|her) way)) in"
+        r"|\bbreaking into (?:my|our|the|a)\b|\bbreak-?in (?:in progress|happening|right now)"
+        r"|\b(?:is|'s|are) (?:in|inside) (?:my|our) (?:house|home|apartment|room|garage|basement)"
+        r"|\bintruders?\b|\bprowler\b|\bhome invasion\b"
+        r"|\bsomeone (?:is |'s )?(?:in|inside) (?:my|our|the) (?:house|home|apartment|basement)"
+        r"|\b(?:hear|heard) (?:someone|somebody|a noise|noises|footsteps) (?:in|inside|downstairs|upstairs)",
+    ),
+    _p(
+        "robbery",
+        "emergency",
+        "crime",
+        r"\b(?:being|getting) (?:robbed|mugged|carjacked|kidnapped|abducted)\b|\brobbery in progress"
+        r"|\b(?:is|are) robbing\b|\bcarjack(?:ing|ed)?\b|\barmed robbery\b|\bhostages?\b"
+        r"|\bkidnapp?(?:ed|ing)\b|\babduct(?:ed|ing)\b|\btook my (?:kid|child|son|daughter|baby)\b"
+        r"|\bshoplifter (?:is )?(?:still )?(?:here|fighting)",
+    ),
+    _p(
+        "followed",
+        "emergency",
+        "crime",
+        r"\b(?:being|getting) (?:followed|stalked|chased)\b|\b(?:is|'s|keeps) following me\b"
+        r"|\b(?:someone|somebody|a (?:man|guy|car)) (?:is |'s )?(?:outside|at) (?:my|our|the) (?:door|window|house|car)"
+        r"|\btrying to (?:open|get into) (?:my|our) (?:door|car|window)",
+    ),
+    # violence and weapons
+    _p(
+        "weapon",
+        "emergency",
+        "violence",
+        r"(?<!water )(?<!nail )(?<!glue )(?<!nerf )(?<!toy )(?<!squirt )(?<!butter )\b(?:gun|guns|pistol|rifle|firearm|knife|knives|machete|weapon|blade)\b(?!\s*(?:permit|license|licence|course|class|safety|range|show|shop|store|laws?|rules?|registration|training|lock|safe|buy ?back))"
+        r"|\bshots? fired\b|\bgun ?shots?\b|\bgunfire\b|\bshooting\b(?! (?:range|star|hoops|pool|photos?|videos?))|\bshooter\b|\bshot (?:him|her|me|someone|them|at)\b"
+        r"|\bstabb(?:ed|ing)\b|(?<!bath )(?<!photo )\bbomb\b(?! squad)|\bexplosi(?:ve|on)\b",
+    ),
+    _p(
+        "assault",
+        "emergency",
+        "violence",
+        r"\b(?:being|getting) (?:attacked|assaulted|beaten|beat up|hit|stabbed|shot|raped|choked|strangled|jumped)\b"
+        rf"|\b{PERSON} (?:is |'s |are |keeps )?(?:hitting|beating|punching|kicking|choking|strangling|attacking|hurting|slapping|threatening to kill|going to kill|gonna kill|trying to kill)\b"
+        r"|\b(?:hitting|beating|punching|kicking|choking|strangling|attacking) (?:me|her|him|my|us|them)\b"
+        r"|\b(?:will|going to|gonna|trying to|threatened to|threatening to|says he'll|says she'll|said he'?d|said she'?d) (?:kill|shoot|stab|hurt) (?:me|us|her|him|them|my)\b"
+        r"|\b(?:fight|fighting|brawl|riot) (?:outside|in the street|in front|right now|happening|going on)"
+        r"|\b(?:fistfight|fist fight|street fight)\b|\braped?\b|\bsexual(?:ly)? assault",
+    ),
+    # fire, smoke, gas, carbon monoxide
+    _p(
+        "fire",
+        "emergency",
+        "fire",
+        r"\bfire\b(?!\s*(?:lane|lanes|department job|departments? hiring|fighter job|works?|pit|place|arm|arms|safety|drill|marshal|permit|hydrant parking|code|extinguisher|alarm test|inspection|academy|truck parking|wood|station|hall))"
+        r"|\bon fire\b|\bflames?\b|\bburning\b(?! (?:permit|ban|season|questions?))|\bsmoke (?:is )?(?:coming|pouring|everywhere|filling|in (?:the|my|our))"
+        r"|\bsmell(?:s|ing)? (?:of )?(?:smoke|gas|burning)\b|\bgas leak\b|\bleaking gas\b|\bsmell gas\b"
+        r"|\bcarbon monoxide\b(?! detector)|\bco (?:alarm|detector) (?:is )?(?:going off|beeping|sounding)"
+        r"|\bexplod(?:ed|ing)\b|\bwires? (?:down|sparking)\b|\belectrical fire\b",
+    ),
+    # medical
+    _p(
+        "medical",
+        "emergency",
+        "medical",
+        r"\b(?:not|isn't|isnt|stopped|can't|cant|cannot|trouble|hard time|struggling) breathing\b|\bcan't breathe\b"
+        r"|\bunconscious\b|\bunresponsive\b|\bpassed out\b|\bcollapsed\b|\bwon't wake up\b|\bnot waking up\b"
+        r"|\bheart attack\b|\bchest pains?\b|\bstroke\b|\bseizure\b|\bconvuls|\boverdos(?:e|ed|ing)\b|\bod'?(?:ing|d)\b"
+        r"|\bchoking\b|\bbleeding (?:badly|heavily|a lot|everywhere|out|profusely|from)\b|\blots of blood\b"
+        r"|\bdrowning\b|\banaphyla|\ballergic reaction\b|\bno pulse\b|\b(?:he|she|they|someone|somebody|person|baby|man|woman|kid|child)(?: is|'s)? not moving\b|\bfell and can't get up\b"
+        r"|\bgiving birth\b|\bwater broke\b|\bunder the ice\b|\bturning blue\b|\bnarcan\b",
+    ),
+    # crashes with injuries
+    _p(
+        "crash-injury",
+        "emergency",
+        "crash",
+        r"\b(?:crash|accident|wreck|collision|crashed|rolled over|flipped)\b.*\b(?:hurt|injur\w*|bleeding|trapped|pinned|unconscious|ambulance|not moving|dead|blood)\b"
+        r"|\b(?:hurt|injur\w*|bleeding|trapped|pinned|unconscious)\b.*\b(?:crash|accident|wreck|collision)\b"
+        r"|\b(?:hit|struck|run over) by a (?:car|truck|bus|vehicle|driver)\b|\bhit and run\b.*\b(?:hurt|injur\w*|bleeding|lying)\b"
+        r"|\b(?:pedestrian|cyclist|biker|kid|child) (?:was |got |just )?(?:hit|struck)\b|\bcar (?:flipped|overturned|rolled)\b"
+        r"|\bdrunk driver\b.*\b(?:right now|swerving|on the road|heading)\b|\bwrong way driver\b",
+    ),
+    # missing children and vulnerable people
+    _p(
+        "missing-person",
+        "emergency",
+        "missing",
+        rf"\b(?:my|our|a|the) {CHILD} (?:is |has |'s )?(?:missing|gone|lost|disappeared|went missing|wandered off|ran away|not home)"
+        rf"|\bcan't find (?:my|our) {CHILD}\b|\bmissing (?:child|kid|toddler|baby)\b|\blost (?:my|our) {CHILD}\b"
+        r"|\b(?:my|our) (?:mom|mother|dad|father|grandma|grandmother|grandpa|grandfather)(?: with dementia| who has dementia)? (?:is |'s |has )?(?:missing|wandered off|gone missing)",
+    ),
+    # pleas for immediate help
+    _p(
+        "plea",
+        "emergency",
+        "plea",
+        r"\bsend (?:help|police|the police|cops|the cops|an? (?:officer|ambulance|cop)|someone)\b"
+        r"|\bcall (?:the )?(?:police|cops|911|ambulance)(?: for me)?(?: please)?(?: now)?\s*[!.]*$"
+        r"|\b(?:this is|it's|it is|i have|we have|there's) an emergency\b|^(?:emergency|sos|911)\s*[!.]*$"
+        r"|^help\s*(?:me)?\s*!+|\bhelp me!|\bsomeone help\b|\bsomebody help\b|\bplease help(?: me| us)? (?:now|fast|quick|asap)\b"
+        r"|\bplease hurry\b|\bhurry please\b|\bneed (?:help|police|an ambulance|the police|an officer) (?:now|right now|asap|immediately|fast)\b"
+        r"|\bi'm (?:hiding|locked in|trapped)\b|\bi'm scared for my life\b|\bafraid for my life\b|\bin danger\b(?! of (?:losing|getting a ticket))"
+        r"|\bsos\b|\U0001F198|\bmayday\b",
+    ),
+    # crisis: suicide, self-harm, mental-health crisis
+    _p(
+        "self-harm",
+        "crisis",
+        "crisis",
+        r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning|end|ending) (?:my ?self|myself)\b"
+        r"|\bsuicid(?:e|al)\b|\bend (?:my|it) (?:life|all)\b|\bending (?:my life|it all)\b|\bend it all\b"
+        r"|\b(?:want|wanting|going|ready|wish) (?:to )?(?:die|be dead)\b|\bwish i (?:was|were) dead\b|\bbetter off dead\b"
+        r"|\bdon't want to (?:live|be alive|be here|exist|wake up)\b|\bno (?:reason|point) (?:to|in) (?:live|living|go on)\b"
+        r"|\btake my (?:own )?life\b|\bunalive\b|\bnot worth living\b|\bi can't go on\b"
+        r"|\b(?:pills|rope|bridge) to end\b|\bjump off (?:a|the) (?:bridge|roof|building)\b|\bslit (?:my|her|his) wrists?\b"
+        r"|\b(?:kill|hurt|harm) (?:him|her|them)sel(?:f|ves)\b|\bthreatening suicide\b|\btalking about suicide\b"
+        r"|\bmental health (?:crisis|emergency)\b|\bhaving a (?:breakdown|mental breakdown|psychotic)\b|\bpanic attack\b"
+        r"|\bvoices (?:are )?telling (?:me|him|her) to\b",
+    ),
+    # the most urgent words in Spanish and Portuguese (Danbury and West Hartford have many speakers)
+    _p(
+        "foreign-emergency",
+        "emergency",
+        "plea",
+        r"\bsocorro\b|\bayuda(?:me)?\b.*(?:!|por favor|urgente)|\bajuda\b.*(?:!|por favor|urgente)|\bemergencia\b|\bemergência\b"
+        r"|\bincendio\b|\bincêndio\b|\bfuego\b|\bfogo\b|\bdisparos\b|\btiroteo\b|\btiroteio\b|\bambulancia\b|\bambulância\b"
+        r"|\bno respira\b|\bnão respira\b|\bme (?:está|esta) (?:pegando|golpeando)\b|\bestá me batendo\b|\bme quiere matar\b|\bquer me matar\b",
+    ),
+    _p(
+        "foreign-crisis",
+        "crisis",
+        "crisis",
+        r"\bme quiero (?:morir|matar)\b|\bquiero morir(?:me)?\b|\bquero morrer\b|\bme matar\b|\bsuicidio\b|\bsuicídio\b",
+    ),
+)
+
+# --- context --------------------------------------------------------------------------------
+
+PRESENT = re.compile(
+    r"\bright now\b|\bnow\s*[!.]*$|\bnow!|\b(?:here|there|outside|inside|happening|going on|coming|come|hurry|help|please) now\b"
+    r"|\bcurrently\b|\bat the moment\b|\bas we speak\b|\bas i (?:type|write|text)\b"
+    r"|\b(?:is|are|'s|'re) happening\b|\bin progress\b|\bstill (?:here|there|inside|outside|in the|in my|at|on|going|burning|bleeding|not)\b"
+    r"|\bhurry\b|\bplease help\b|\bhelp me\b|!!|\bjust (?:now|happened|broke|shot|stabbed|hit|collapsed)\b"
+    r"|\b(?:is|are|'s|'re) (?:breaking|trying|coming|hitting|beating|choking|shooting|attacking|following|outside|inside|here)\b"
+    r"|\bi'm (?:hiding|scared|terrified|bleeding)\b|\b(?:he|she|they)(?:'s| has|'ve) got\b|\bhas a (?:gun|knife|weapon)\b"
+)
+PAST = re.compile(
+    r"\blast (?:night|week|month|year|weekend|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time)\b"
+    r"|\b(?:\d+|a|an|one|two|three|four|five|six|few|couple(?: of)?|several) (?:days?|weeks?|months?|years?|hours?) ago\b"
+    r"|\byesterday\b|\bback in\b|\bin (?:19|20)\d\d\b|\ba while (?:ago|back)\b|\bover the (?:weekend|summer|holidays)\b"
+    r"|\bpreviously\b|\bearlier this (?:week|month|year)\b|\bwhen (?:\w+ ){0,4}(?:was|were|got|had) \w+|\bfrom when\b|\bafter (?:\w+ ){0,3}(?:was|were|got) \w+"
+    r"|\bthe other (?:day|night|week)\b|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+RECORDS = re.compile(
+    r"\b(?:copy|copies) of\b|\b(?:police|accident|crash|incident|case|arrest) reports?\b|\breport (?:number|#)\b"
+    r"|\bcase (?:number|#)\b|\bget (?:a|the|my) report\b|\bfor (?:my |the )?insurance\b|\brecords? (?:request|division|office)\b"
+    r"|\bfollow ?up on\b|\bupdate on (?:my|the) case\b|\bdetective (?:assigned|handling|on my case)\b|\bfile a report\b|\bmake a report\b"
+    r"|\breport (?:a|an|the|my) (?:theft|break-?in|burglary|stolen|crime|incident|accident)\b"
+)
+INFORMATIONAL = re.compile(
+    r"\bwhat (?:should|do|can) (?:i|you|we|people) do (?:if|when|in case)\b|\bwhat (?:to do|happens) (?:if|when)\b"
+    r"|\bhow (?:do|can|should) (?:i|you|we|people) (?:text|call|dial|report|use|prepare|prevent|protect|keep|avoid|get|know|tell|recognize|spot|help someone)\b"
+    r"|\bwhen (?:should|do|can) (?:i|you|we) (?:call|text|use) 911\b|\b(?:should|can|do|could) (?:i|we) (?:call|text|dial) (?:911|the police|the cops|police)\b|\bis it (?:ok|okay|alright) to call 911\b"
+    r"|\b(?:safety )?tips?\b|\bprevent(?:ion|ing)?\b|\bclass(?:es)?\b|\bcourse\b|\btraining\b|\bworkshop\b|\bacademy\b"
+    r"|\bsmoke (?:detector|alarm)s?\b|\bfire (?:safety|drill|extinguisher)\b|\bcpr\b|\bnarcan training\b|\bin case of\b|\bif (?:someone|a person|there's|there is|i see)\b"
+    r"|\bmisdial|\bby (?:mistake|accident)\b|\baccidentally (?:called|dialed|dialled|texted)\b|\bpocket dial|\bbutt dial"
+    r"|\bstatistics\b|\bcrime rate\b|\bhow (?:many|often)\b|\bnews\b|\barticle\b|\bmovie\b|\bvideo game\b|\bbook\b|\bsong\b|\bjoke\b"
+)
+PERMIT = re.compile(
+    r"\b(?:pistol|gun|handgun|firearms?|weapons?) (?:permit|license|licence|course|class|safety|registration|training|laws?|rules?|carry)\b"
+    r"|\b(?:permit|license|licence) (?:for|to carry) (?:a )?(?:pistol|gun|handgun|firearm)\b|\beligibility certificate\b"
+    r"|\bshooting range\b|\bgas station\b|\bgas (?:bill|prices?|company)\b|\bfire (?:lane|department|marshal|hydrant)\b|\bfirework"
+    r"|\bknife (?:sharpening|laws?)\b|\bbomb squad\b|\bsmoke shop\b|\bsmoking (?:ban|area)\b|\bfired from\b|\bburn(?:ing)? permit\b"
+    r"|\bsell(?:ing|s)?\b|\bsolicit|\bsales(?:man|person|people)?\b|\bpeddl|\bdoor-to-door\b"
+)
+NEGATION = re.compile(
+    r"\b(?:no ?one|nobody|noone|no-one|none of us) (?:was|is|got|were|'s) (?:hurt|injured|harmed)\b|\bno (?:injuries|injury|one hurt)\b"
+    r"|\b(?:everyone|everybody) (?:is|was) (?:ok|okay|fine|safe|alright|unhurt)\b"
+    r"|\b(?:it's|this is|this isn't|it isn't|not) (?:not )?(?:an )?emergency\b|\bnon-?emergency\b|\bnot (?:urgent|an emergency)\b"
+    r"|\bminor (?:accident|crash|fender|collision)\b|\bfender ?bender\b|\bjust (?:a )?(?:scratch|dent|bump)\b"
+)
+
+# Which context can make a match of each kind routine (when no present-time marker is seen).
+DEMOTED_BY: dict[str, tuple[str, ...]] = {
+    "crime": ("past", "records", "informational", "permit"),
+    "violence": ("past", "records", "informational", "permit"),
+    "fire": ("past", "records", "informational", "permit"),
+    "medical": ("past", "records", "informational"),
+    "crash": ("past", "records", "informational", "negation"),
+    "missing": ("past", "records", "informational"),
+    "plea": ("negation", "informational"),
+    "crisis": ("records", "informational"),
+}
+_CONTEXTS = {
+    "past": PAST,
+    "records": RECORDS,
+    "informational": INFORMATIONAL,
+    "permit": PERMIT,
+    "negation": NEGATION,
+}
+
+
+@dataclass
+class Verdict:
+    """What triage concluded about one message; shown in /model/parse as `triage`."""
+
+    verdict: str  # "emergency" | "crisis" | "routine" (alarming words, routine context) | "none"
+    matches: list[str] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"verdict": self.verdict, "matches": self.matches, "context": self.context}
+
+
+def _stays_urgent(pattern: Pattern, context: list[str]) -> bool:
+    demoters = set(DEMOTED_BY[pattern.kind]) & set(context)
+    if "negation" in demoters:
+        return False  # "nobody was hurt", "not an emergency": the writer says so
+    return not demoters or "present" in context
+
+
+def assess(text: str) -> Verdict:
+    """Judge one message: urgent (which kind), routine despite alarming words, or nothing."""
+    norm = normalise(text)
+    hits = [p for p in PATTERNS if p.regex.search(norm)]
+    if not hits:
+        return Verdict("none")
+    context = [name for name, rx in _CONTEXTS.items() if rx.search(norm)]
+    if PRESENT.search(norm):
+        context.append("present")
+    urgent = [p for p in hits if _stays_urgent(p, context)]
+    names = [p.name for p in hits]
+    if any(p.category == "emergency" for p in urgent):
+        return Verdict("emergency", names, context)
+    if any(p.category == "crisis" for p in urgent):
+        return Verdict("crisis", names, context)
+    return Verdict("routine", names, context)

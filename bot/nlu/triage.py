@@ -1,0 +1,119 @@
+"""UrgentTriage: the last word on the intent, placed after the classifier and FallbackClassifier.
+
+It forces `emergency` or `crisis` when the danger lexicon (bot/nlu/lexicon.py) sees danger now and
+the classifier missed it; it keeps urgent intents that the FallbackClassifier would have discarded
+(safety first: an urgent intent is accepted at a lower confidence than a routine one); it demotes a
+classifier's `emergency` when the message is clearly about the past or a record; and it turns
+unreadable input (empty, emoji only, another language) into `nlu_fallback`, whose reply starts with
+911. Its verdict is in every /model/parse result under `triage`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.kb.intents import DANGER_INTENTS
+from bot.nlu.input_guard import GUARD_KEY
+from bot.nlu.lexicon import assess
+
+TRIAGE_KEY = "triage"
+FALLBACK = "nlu_fallback"
+# Contexts strong enough to overrule a classifier that said `emergency`.
+DEMOTING_CONTEXT = frozenset({"past", "records", "negation", "permit"})
+
+
+def decide(
+    text: str,
+    intent: dict[str, Any],
+    ranking: list[dict[str, Any]],
+    flags: list[str],
+    urgent_threshold: float,
+) -> tuple[str, str, dict[str, Any]]:
+    """(intent name, what triage did, the lexicon's verdict) for one message."""
+    verdict = assess(text)
+    current = intent.get(INTENT_NAME_KEY) or FALLBACK
+    if verdict.verdict == "emergency":
+        return "emergency", "kept" if current == "emergency" else "forced", verdict.as_dict()
+    if verdict.verdict == "crisis":
+        if current in DANGER_INTENTS:
+            return current, "kept", verdict.as_dict()
+        return "crisis", "forced", verdict.as_dict()
+    if {"empty", "no_words", "not_english"} & set(flags):
+        return FALLBACK, "unreadable", verdict.as_dict()
+    if current == FALLBACK:
+        best = next((r for r in ranking if r.get(INTENT_NAME_KEY) != FALLBACK), None)
+        if (
+            best
+            and best[INTENT_NAME_KEY] in DANGER_INTENTS
+            and best["confidence"] >= urgent_threshold
+        ):
+            return best[INTENT_NAME_KEY], "restored", verdict.as_dict()
+    if (
+        current == "emergency"
+        and verdict.verdict == "routine"
+        and DEMOTING_CONTEXT & set(verdict.context)
+        and "present" not in verdict.context
+    ):
+        best = next(
+            (r for r in ranking if r.get(INTENT_NAME_KEY) not in ("emergency", "crisis", FALLBACK)),
+            None,
+        )
+        if best:
+            return best[INTENT_NAME_KEY], "demoted", verdict.as_dict()
+    return current, "kept", verdict.as_dict()
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class UrgentTriage(GraphComponent):
+    """Danger lexicon + tense/negation context, applied after the classifier (see module doc)."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"urgent_threshold": 0.25}
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self._urgent_threshold = float(config["urgent_threshold"])
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> UrgentTriage:
+        return cls(config)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            intent = message.get(INTENT) or {}
+            ranking = list(message.get(INTENT_RANKING_KEY) or [])
+            flags = (message.get(GUARD_KEY) or {}).get("flags", [])
+            name, action, verdict = decide(
+                message.get(TEXT) or "", intent, ranking, flags, self._urgent_threshold
+            )
+            if name != intent.get(INTENT_NAME_KEY):
+                confidence = (
+                    1.0
+                    if action in ("forced", "unreadable")
+                    else next(
+                        (r["confidence"] for r in ranking if r.get(INTENT_NAME_KEY) == name), 1.0
+                    )
+                )
+                chosen = {INTENT_NAME_KEY: name, "confidence": confidence}
+                ranking = [chosen] + [r for r in ranking if r.get(INTENT_NAME_KEY) != name]
+                message.set(INTENT, chosen, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            message.set(
+                TRIAGE_KEY,
+                {**verdict, "action": action, "classifier": intent.get(INTENT_NAME_KEY)},
+                add_to_output=True,
+            )
+        return messages
