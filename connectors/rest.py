@@ -33,7 +33,7 @@ def parse_request(request: Request) -> tuple[str, str, dict[str, Any] | None] | 
     try:
         body = request.json
     except Exception:  # sanic raises on bodies that are not JSON
-        return _bad_request("the body must be JSON: {\"sender\": \"...\", \"message\": \"...\"}")
+        return _bad_request('the body must be JSON: {"sender": "...", "message": "..."}')
     if not isinstance(body, dict):
         return _bad_request("the body must be a JSON object with `sender` and `message`")
     sender = body.get("sender")
@@ -57,9 +57,7 @@ class SafeRestInput(RestInput):
     def name(cls) -> str:
         return "rest"
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
 
         @webhook.route("/", methods=["GET"])
@@ -82,8 +80,13 @@ class SafeRestInput(RestInput):
             except Exception:
                 logger.exception("rest: a message could not be handled")
                 return response.json(
-                    [{"recipient_id": sender, "text": "Sorry, something went wrong on our side. "
-                      "If anyone is in danger, call 911."}],
+                    [
+                        {
+                            "recipient_id": sender,
+                            "text": "Sorry, something went wrong on our side. "
+                            "If anyone is in danger, call 911.",
+                        }
+                    ],
                     status=200,
                 )
             return response.json(collector.messages)

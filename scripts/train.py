@@ -45,9 +45,19 @@ def main() -> int:
         return 0
     started = time.monotonic()
     command = [
-        str(Path(sys.executable).parent / "rasa"), "train",
-        "--config", "bot/config.yml", "--domain", "bot/domain.yml", "--data", "bot/data",
-        "--out", "bot/models", "--fixed-model-name", "assistant", "--force",
+        str(Path(sys.executable).parent / "rasa"),
+        "train",
+        "--config",
+        "bot/config.yml",
+        "--domain",
+        "bot/domain.yml",
+        "--data",
+        "bot/data",
+        "--out",
+        "bot/models",
+        "--fixed-model-name",
+        "assistant",
+        "--force",
     ]
     result = subprocess.run(command, cwd=ROOT, check=False)
     if result.returncode != 0 or not MODEL.exists():

@@ -82,7 +82,7 @@ PERSON = (
     r"he|she|they|my (?:\w+ )?(?:husband|wife|boyfriend|girlfriend|partner|ex|dad|father|mom|mother|"
     r"son|daughter|brother|sister|roommate|neighbou?r|friend|uncle|aunt|cousin|stepdad|stepfather))"
 )
-CHILD = r"(?:child|kid|son|daughter|toddler|baby|boy|girl|grandson|granddaughter|little (?:one|brother|sister)|[0-9]+ ?(?:yo|year old))"
+CHILD = r"(?:child|kid|son|daughter|toddler|baby|boy|girl|grandson|granddaughter|little (?:one|brother|sister|girl|boy)|[0-9]+ ?(?:yo|y/o|yr old|year old|year-old))"
 
 
 @dataclass(frozen=True)
@@ -103,20 +103,21 @@ PATTERNS: tuple[Pattern, ...] = (
         "break-in",
         "emergency",
         "crime",
-        rf"\b{PERSON} (?:is |'s |are |'re )?(?:breaking|trying to (?:break|get|force (?:their|his|her) way)) in"
-        r"|\bbreaking into (?:my|our|the|a)\b|\bbreak-?in (?:in progress|happening|right now)"
+        rf"\b{PERSON}(?: is|'s| are|'re)? (?:breaking|trying to (?:break|get|force (?:their|his|her) way)) in"
+        r"|\bbreaking into (?:my|our|the|a)\b|\bclimbing (?:in|through)\b|\bbreakin\b|\bbreak-?in (?:in progress|happening|right now)"
         r"|\b(?:is|'s|are) (?:in|inside) (?:my|our) (?:house|home|apartment|room|garage|basement)"
         r"|\bintruders?\b|\bprowler\b|\bhome invasion\b"
-        r"|\bsomeone (?:is |'s )?(?:in|inside) (?:my|our|the) (?:house|home|apartment|basement)"
-        r"|\b(?:hear|heard) (?:someone|somebody|a noise|noises|footsteps) (?:in|inside|downstairs|upstairs)",
+        r"|\b(?:some ?one|some ?body|a (?:man|guy|stranger|person)|burglars?|people|strangers?) (?:is |'s |are )?(?:in|inside) (?:my|our|the|my neighbou?r's) (?:house|home|apartment|basement|attic|garage|room|building)"
+        r"|\bburglary in progress\b|\bburglars? (?:is|are) (?:in|inside|still)\b|\bbreaking in(?:to)?\b"
+        r"|\b(?:hear|heard) (?:someone|somebody|a noise|noises|footsteps) (?:\w+ ){0,2}(?:in|inside|downstairs|upstairs)",
     ),
     _p(
         "robbery",
         "emergency",
         "crime",
-        r"\b(?:being|getting) (?:robbed|mugged|carjacked|kidnapped|abducted)\b|\brobbery in progress"
+        r"\b(?:being|getting|just got|just been) (?:robbed|mugged|carjacked|kidnapped|abducted|jumped|shot|stabbed)\b|\b(?:got|been) (?:shot|stabbed)\b|\brobbery in progress"
         r"|\b(?:is|are) robbing\b|\bcarjack(?:ing|ed)?\b|\barmed robbery\b|\bhostages?\b"
-        r"|\bkidnapp?(?:ed|ing)\b|\babduct(?:ed|ing)\b|\btook my (?:kid|child|son|daughter|baby)\b"
+        r"|\bkidnapp?(?:ed|ing)\b|\babduct(?:ed|ing)\b|\btook my (?:kid|child|son|daughter|baby)\b|\b(?:child|kid|girl|boy|baby|toddler) (?:was |just |was just )?(?:taken|grabbed|snatched)\b|\b(?:grabbed|snatched|took) (?:a|my|the|our) (?:little )?(?:child|kid|girl|boy|baby|toddler)\b"
         r"|\bshoplifter (?:is )?(?:still )?(?:here|fighting)",
     ),
     _p(
@@ -125,7 +126,14 @@ PATTERNS: tuple[Pattern, ...] = (
         "crime",
         r"\b(?:being|getting) (?:followed|stalked|chased)\b|\b(?:is|'s|keeps) following me\b"
         r"|\b(?:someone|somebody|a (?:man|guy|car)) (?:is |'s )?(?:outside|at) (?:my|our|the) (?:door|window|house|car)"
-        r"|\btrying to (?:open|get into) (?:my|our) (?:door|car|window)",
+        r"|\btrying to (?:open|get into) (?:my|our) (?:front |back |side |car |bedroom )?(?:door|car|window)",
+    ),
+    # a past-tense verb is urgent only with a present-time marker ("someone broke in, he's still here")
+    _p(
+        "broke-in",
+        "emergency",
+        "past_verb",
+        r"\bbroke in(?:to)?\b|\bjust (?:got )?(?:broke|broken) in",
     ),
     # violence and weapons
     _p(
@@ -141,9 +149,11 @@ PATTERNS: tuple[Pattern, ...] = (
         "emergency",
         "violence",
         r"\b(?:being|getting) (?:attacked|assaulted|beaten|beat up|hit|stabbed|shot|raped|choked|strangled|jumped)\b"
-        rf"|\b{PERSON} (?:is |'s |are |keeps )?(?:hitting|beating|punching|kicking|choking|strangling|attacking|hurting|slapping|threatening to kill|going to kill|gonna kill|trying to kill)\b"
+        rf"|\b{PERSON}(?: is|'s| are|'re| keeps)? (?:hitting|beating|punching|kicking|choking|strangling|attacking|hurting|slapping|threatening to kill|going to kill|gonna kill|trying to kill)\b(?!sel| (?:him|her|them)sel)"
         r"|\b(?:hitting|beating|punching|kicking|choking|strangling|attacking) (?:me|her|him|my|us|them)\b"
-        r"|\b(?:will|going to|gonna|trying to|threatened to|threatening to|says he'll|says she'll|said he'?d|said she'?d) (?:kill|shoot|stab|hurt) (?:me|us|her|him|them|my)\b"
+        r"|\b(?:will|going to|gonna|trying to|threatened to|threatening to|says he'll|says she'll|said he'?d|said she'?d) (?:kill|shoot|stab|hurt) (?:me|us|her|him|them|my|people|everyone|someone|anyone)\b"
+        r"|\bscreaming (?:for help|and crying)\b|\bglass breaking\b|\bsmashing (?:things|everything|windows)\b|\bthreatening (?:us|me) (?:with|right)\b"
+        r"|\bdog (?:is )?(?:attacking|mauling|biting) (?:a |my |the )?(?:kid|child|person|someone|man|woman|me)\b|\bmaul(?:ing|ed)\b"
         r"|\b(?:fight|fighting|brawl|riot) (?:outside|in the street|in front|right now|happening|going on)"
         r"|\b(?:fistfight|fist fight|street fight)\b|\braped?\b|\bsexual(?:ly)? assault",
     ),
@@ -154,9 +164,9 @@ PATTERNS: tuple[Pattern, ...] = (
         "fire",
         r"\bfire\b(?!\s*(?:lane|lanes|department job|departments? hiring|fighter job|works?|pit|place|arm|arms|safety|drill|marshal|permit|hydrant parking|code|extinguisher|alarm test|inspection|academy|truck parking|wood|station|hall))"
         r"|\bon fire\b|\bflames?\b|\bburning\b(?! (?:permit|ban|season|questions?))|\bsmoke (?:is )?(?:coming|pouring|everywhere|filling|in (?:the|my|our))"
-        r"|\bsmell(?:s|ing)? (?:of )?(?:smoke|gas|burning)\b|\bgas leak\b|\bleaking gas\b|\bsmell gas\b"
+        r"|\bsmell(?:s|ing)? (?:of )?(?:smoke|gas|burning)\b|\bgas leak\b|\bleaking gas\b|\bsmell gas\b|\bgas smell\b|\bsmells? like gas\b"
         r"|\bcarbon monoxide\b(?! detector)|\bco (?:alarm|detector) (?:is )?(?:going off|beeping|sounding)"
-        r"|\bexplod(?:ed|ing)\b|\bwires? (?:down|sparking)\b|\belectrical fire\b",
+        r"|\bexplod(?:ed|ing)\b|\bwires? (?:down|sparking)\b|\belectrical fire\b|\b(?:power |electrical )?(?:lines?|wires?) (?:are )?(?:down|sparking)\b",
     ),
     # medical
     _p(
@@ -167,8 +177,9 @@ PATTERNS: tuple[Pattern, ...] = (
         r"|\bunconscious\b|\bunresponsive\b|\bpassed out\b|\bcollapsed\b|\bwon't wake up\b|\bnot waking up\b"
         r"|\bheart attack\b|\bchest pains?\b|\bstroke\b|\bseizure\b|\bconvuls|\boverdos(?:e|ed|ing)\b|\bod'?(?:ing|d)\b"
         r"|\bchoking\b|\bbleeding (?:badly|heavily|a lot|everywhere|out|profusely|from)\b|\blots of blood\b"
-        r"|\bdrowning\b|\banaphyla|\ballergic reaction\b|\bno pulse\b|\b(?:he|she|they|someone|somebody|person|baby|man|woman|kid|child)(?: is|'s)? not moving\b|\bfell and can't get up\b"
-        r"|\bgiving birth\b|\bwater broke\b|\bunder the ice\b|\bturning blue\b|\bnarcan\b",
+        r"|\bdrowning\b|\banaphyla|\ballergic reaction\b|\bno pulse\b|\b(?:he|she|they|someone|somebody|person|baby|man|woman|kid|child)(?: is|'s)? not moving\b|\bfell and can't get up\b|\b(?:lying|laying) (?:in|on) the (?:road|street|ground|floor|sidewalk)\b|\bfell through the ice\b"
+        r"|\bgiving birth\b|\bwater broke\b|\bunder the ice\b|\bturning blue\b|\b(?:gave|give|needs) (?:him|her|them) narcan\b"
+        r"|\b(?:is|are|'s|'re) bleeding\b|\bpeople (?:are )?(?:hurt|injured|bleeding|down)\b",
     ),
     # crashes with injuries
     _p(
@@ -178,7 +189,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:crash|accident|wreck|collision|crashed|rolled over|flipped)\b.*\b(?:hurt|injur\w*|bleeding|trapped|pinned|unconscious|ambulance|not moving|dead|blood)\b"
         r"|\b(?:hurt|injur\w*|bleeding|trapped|pinned|unconscious)\b.*\b(?:crash|accident|wreck|collision)\b"
         r"|\b(?:hit|struck|run over) by a (?:car|truck|bus|vehicle|driver)\b|\bhit and run\b.*\b(?:hurt|injur\w*|bleeding|lying)\b"
-        r"|\b(?:pedestrian|cyclist|biker|kid|child) (?:was |got |just )?(?:hit|struck)\b|\bcar (?:flipped|overturned|rolled)\b"
+        r"|\b(?:pedestrian|cyclist|biker|kid|child|person|man|woman) (?:was |got |just |just got |has been )?(?:hit|struck)\b|\b(?:drove|driven|crashed|plowed) into (?:a |the )?(?:crowd|people|house|building|store)\b|\bcar (?:flipped|overturned|rolled)\b"
         r"|\bdrunk driver\b.*\b(?:right now|swerving|on the road|heading)\b|\bwrong way driver\b",
     ),
     # missing children and vulnerable people
@@ -187,7 +198,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "emergency",
         "missing",
         rf"\b(?:my|our|a|the) {CHILD} (?:is |has |'s )?(?:missing|gone|lost|disappeared|went missing|wandered off|ran away|not home)"
-        rf"|\bcan't find (?:my|our) {CHILD}\b|\bmissing (?:child|kid|toddler|baby)\b|\blost (?:my|our) {CHILD}\b"
+        rf"|\bcan't find (?:my|our) {CHILD}\b|\b{CHILD} (?:didn't|did not|hasn't|has not|never) (?:come|came) home\b|\bmissing (?:child|kid|toddler|baby)\b|\blost (?:my|our) {CHILD}\b"
         r"|\b(?:my|our) (?:mom|mother|dad|father|grandma|grandmother|grandpa|grandfather)(?: with dementia| who has dementia)? (?:is |'s |has )?(?:missing|wandered off|gone missing)",
     ),
     # pleas for immediate help
@@ -196,7 +207,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "emergency",
         "plea",
         r"\bsend (?:help|police|the police|cops|the cops|an? (?:officer|ambulance|cop)|someone)\b"
-        r"|\bcall (?:the )?(?:police|cops|911|ambulance)(?: for me)?(?: please)?(?: now)?\s*[!.]*$"
+        r"|(?:^|please |pls |someone |somebody |can you |could you )call (?:the )?(?:police|cops|911|an? ambulance)(?: for me)?(?: please)?(?: now)?\s*[!.]*$"
         r"|\b(?:this is|it's|it is|i have|we have|there's) an emergency\b|^(?:emergency|sos|911)\s*[!.]*$"
         r"|^help\s*(?:me)?\s*!+|\bhelp me!|\bsomeone help\b|\bsomebody help\b|\bplease help(?: me| us)? (?:now|fast|quick|asap)\b"
         r"|\bplease hurry\b|\bhurry please\b|\bneed (?:help|police|an ambulance|the police|an officer) (?:now|right now|asap|immediately|fast)\b"
@@ -209,12 +220,14 @@ PATTERNS: tuple[Pattern, ...] = (
         "crisis",
         "crisis",
         r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning|end|ending) (?:my ?self|myself)\b"
-        r"|\bsuicid(?:e|al)\b|\bend (?:my|it) (?:life|all)\b|\bending (?:my life|it all)\b|\bend it all\b"
-        r"|\b(?:want|wanting|going|ready|wish) (?:to )?(?:die|be dead)\b|\bwish i (?:was|were) dead\b|\bbetter off dead\b"
-        r"|\bdon't want to (?:live|be alive|be here|exist|wake up)\b|\bno (?:reason|point) (?:to|in) (?:live|living|go on)\b"
+        r"|\bsuicid(?:e|al)\b|\bend (?:my|it|her|his|their) (?:life|all)\b|\bunaliv|\bbetter off without me\b|\b(?:nobody|no one|no-one) would (?:miss|care about) me\b|\blife (?:isn't|is not|ain't) worth living\b"
+        r"|\bdark thoughts\b|\bfeel(?:ing)? hopeless\b|\bcrisis (?:counselor|line|hotline)\b"
+        r"|\b(?:take|took|swallow|swallowed) (?:them all|all (?:of )?(?:my|the|these|them)(?: pills)?|a bunch of pills|a lot of pills)\b|\bending (?:my life|it all)\b|\bend it all\b"
+        r"|\b(?:want|wants|wanting|going|ready|wish|wishes) (?:to )?(?:die|be dead)\b|\bwish i (?:was|were) dead\b|\bbetter off dead\b"
+        r"|\b(?:don't|doesn't|do not|does not) want to (?:live|be alive|be here|exist|wake up)\b|\bno (?:reason|point) (?:to|in) (?:live|living|go on)\b"
         r"|\btake my (?:own )?life\b|\bunalive\b|\bnot worth living\b|\bi can't go on\b"
         r"|\b(?:pills|rope|bridge) to end\b|\bjump off (?:a|the) (?:bridge|roof|building)\b|\bslit (?:my|her|his) wrists?\b"
-        r"|\b(?:kill|hurt|harm) (?:him|her|them)sel(?:f|ves)\b|\bthreatening suicide\b|\btalking about suicide\b"
+        r"|\b(?:kill(?:ing)?|hurt(?:ing)?|harm(?:ing)?|cut(?:ting)?|burn(?:ing)?) (?:him|her|them)sel(?:f|ves)\b|\bthreatening suicide\b|\btalking about suicide\b"
         r"|\bmental health (?:crisis|emergency)\b|\bhaving a (?:breakdown|mental breakdown|psychotic)\b|\bpanic attack\b"
         r"|\bvoices (?:are )?telling (?:me|him|her) to\b",
     ),
@@ -238,15 +251,16 @@ PATTERNS: tuple[Pattern, ...] = (
 # --- context --------------------------------------------------------------------------------
 
 PRESENT = re.compile(
-    r"\bright now\b|\bnow\s*[!.]*$|\bnow!|\b(?:here|there|outside|inside|happening|going on|coming|come|hurry|help|please) now\b"
-    r"|\bcurrently\b|\bat the moment\b|\bas we speak\b|\bas i (?:type|write|text)\b"
+    r"\bright now\b|(?<!safe )(?<!okay )(?<!ok )(?<!fine )(?<!over )(?<!open )\bnow\s*[!.]*$|\bnow!|\b(?:here|there|outside|inside|happening|going on|coming|come|hurry|help|please) now\b"
+    r"|\band now\b|\bnow (?:he|she|they|it|there)(?:'s| is| are|'re)\b|\bcurrently\b|\bat the moment\b|\bas we speak\b|\bas i (?:type|write|text)\b"
     r"|\b(?:is|are|'s|'re) happening\b|\bin progress\b|\bstill (?:here|there|inside|outside|in the|in my|at|on|going|burning|bleeding|not)\b"
     r"|\bhurry\b|\bplease help\b|\bhelp me\b|!!|\bjust (?:now|happened|broke|shot|stabbed|hit|collapsed)\b"
-    r"|\b(?:is|are|'s|'re) (?:breaking|trying|coming|hitting|beating|choking|shooting|attacking|following|outside|inside|here)\b"
+    r"|\b(?:is|are|'s|'re|keeps?) (?:breaking|trying|coming|hitting|beating|choking|strangling|stabbing|punching|kicking|slapping|hurting|threatening|shooting|attacking|fighting|following|chasing|stalking|screaming|waving|pointing|burning|bleeding|dying|drowning|outside|inside|here)\b"
+    r"|\b(?:está|esta|estão) \w+(?:ando|endo|indo)\b"
     r"|\bi'm (?:hiding|scared|terrified|bleeding)\b|\b(?:he|she|they)(?:'s| has|'ve) got\b|\bhas a (?:gun|knife|weapon)\b"
 )
 PAST = re.compile(
-    r"\blast (?:night|week|month|year|weekend|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time)\b"
+    r"\bovernight\b|\blast (?:night|week|month|year|weekend|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time)\b"
     r"|\b(?:\d+|a|an|one|two|three|four|five|six|few|couple(?: of)?|several) (?:days?|weeks?|months?|years?|hours?) ago\b"
     r"|\byesterday\b|\bback in\b|\bin (?:19|20)\d\d\b|\ba while (?:ago|back)\b|\bover the (?:weekend|summer|holidays)\b"
     r"|\bpreviously\b|\bearlier this (?:week|month|year)\b|\bwhen (?:\w+ ){0,4}(?:was|were|got|had) \w+|\bfrom when\b|\bafter (?:\w+ ){0,3}(?:was|were|got) \w+"
@@ -259,7 +273,8 @@ RECORDS = re.compile(
     r"|\breport (?:a|an|the|my) (?:theft|break-?in|burglary|stolen|crime|incident|accident)\b"
 )
 INFORMATIONAL = re.compile(
-    r"\bwhat (?:should|do|can) (?:i|you|we|people) do (?:if|when|in case)\b|\bwhat (?:to do|happens) (?:if|when)\b"
+    r"\bwhat (?:should|do|can) (?:i|you|we|people) do (?:if|when|in case|in an?|during|about|with)\b|\bwhen (?:i|you|we|they) (?:call|text|dial)\b|\bdispos(?:e|al)\b|\bis it legal\b|\blegal to\b"
+    r"|\b(?:do|does|are|can) (?:police|officers?|cops|the police)\b|\bpolice officers? (?:use|carry|have)\b|\bwhat (?:to do|happens) (?:if|when)\b"
     r"|\bhow (?:do|can|should) (?:i|you|we|people) (?:text|call|dial|report|use|prepare|prevent|protect|keep|avoid|get|know|tell|recognize|spot|help someone)\b"
     r"|\bwhen (?:should|do|can) (?:i|you|we) (?:call|text|use) 911\b|\b(?:should|can|do|could) (?:i|we) (?:call|text|dial) (?:911|the police|the cops|police)\b|\bis it (?:ok|okay|alright) to call 911\b"
     r"|\b(?:safety )?tips?\b|\bprevent(?:ion|ing)?\b|\bclass(?:es)?\b|\bcourse\b|\btraining\b|\bworkshop\b|\bacademy\b"
@@ -270,26 +285,32 @@ INFORMATIONAL = re.compile(
 PERMIT = re.compile(
     r"\b(?:pistol|gun|handgun|firearms?|weapons?) (?:permit|license|licence|course|class|safety|registration|training|laws?|rules?|carry)\b"
     r"|\b(?:permit|license|licence) (?:for|to carry) (?:a )?(?:pistol|gun|handgun|firearm)\b|\beligibility certificate\b"
-    r"|\bshooting range\b|\bgas station\b|\bgas (?:bill|prices?|company)\b|\bfire (?:lane|department|marshal|hydrant)\b|\bfirework"
+    r"|\b(?:permit|premit|permitt|pemit)\b|\bshooting range\b|\bfire (?:lane|department|marshal|hydrant)\b|\bfirework"
     r"|\bknife (?:sharpening|laws?)\b|\bbomb squad\b|\bsmoke shop\b|\bsmoking (?:ban|area)\b|\bfired from\b|\bburn(?:ing)? permit\b"
     r"|\bsell(?:ing|s)?\b|\bsolicit|\bsales(?:man|person|people)?\b|\bpeddl|\bdoor-to-door\b"
 )
 NEGATION = re.compile(
     r"\b(?:no ?one|nobody|noone|no-one|none of us) (?:was|is|got|were|'s) (?:hurt|injured|harmed)\b|\bno (?:injuries|injury|one hurt)\b"
     r"|\b(?:everyone|everybody) (?:is|was) (?:ok|okay|fine|safe|alright|unhurt)\b"
-    r"|\b(?:it's|this is|this isn't|it isn't|not) (?:not )?(?:an )?emergency\b|\bnon-?emergency\b|\bnot (?:urgent|an emergency)\b"
+    r"|\b(?:it's not|it is not|this is not|this isn't|it isn't|not) (?:an |a real )?emergency\b|\bnon-?emergency\b|\bnot urgent\b"
     r"|\bminor (?:accident|crash|fender|collision)\b|\bfender ?bender\b|\bjust (?:a )?(?:scratch|dent|bump)\b"
+)
+
+GONE = re.compile(
+    r"\b(?:they're|they are|he's|she's|they've|he has|she has|they have) (?:gone|left)\b|\bno longer (?:there|here)\b"
+    r"|\b(?:nobody|no ?one)(?: is|'s) (?:there|here|home|inside)(?: now| anymore)?\b|\bwhile (?:we|i) (?:were|was) (?:away|out|gone)\b"
 )
 
 # Which context can make a match of each kind routine (when no present-time marker is seen).
 DEMOTED_BY: dict[str, tuple[str, ...]] = {
-    "crime": ("past", "records", "informational", "permit"),
+    "crime": ("past", "records", "informational", "permit", "gone"),
     "violence": ("past", "records", "informational", "permit"),
     "fire": ("past", "records", "informational", "permit"),
     "medical": ("past", "records", "informational"),
     "crash": ("past", "records", "informational", "negation"),
     "missing": ("past", "records", "informational"),
     "plea": ("negation", "informational"),
+    "past_verb": ("past", "records", "informational", "permit", "gone"),
     "crisis": ("records", "informational"),
 }
 _CONTEXTS = {
@@ -298,7 +319,10 @@ _CONTEXTS = {
     "informational": INFORMATIONAL,
     "permit": PERMIT,
     "negation": NEGATION,
+    "gone": GONE,
 }
+# The writer says no one is hurt or the danger has left: a present-time word does not undo that.
+FINAL_CONTEXT = frozenset({"negation", "gone"})
 
 
 @dataclass
@@ -315,8 +339,10 @@ class Verdict:
 
 def _stays_urgent(pattern: Pattern, context: list[str]) -> bool:
     demoters = set(DEMOTED_BY[pattern.kind]) & set(context)
-    if "negation" in demoters:
-        return False  # "nobody was hurt", "not an emergency": the writer says so
+    if demoters & FINAL_CONTEXT:
+        return False
+    if pattern.kind == "past_verb":
+        return "present" in context
     return not demoters or "present" in context
 
 

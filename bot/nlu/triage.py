@@ -25,8 +25,10 @@ from bot.nlu.lexicon import assess
 
 TRIAGE_KEY = "triage"
 FALLBACK = "nlu_fallback"
-# Contexts strong enough to overrule a classifier that said `emergency`.
-DEMOTING_CONTEXT = frozenset({"past", "records", "negation", "permit"})
+# Contexts strong enough to overrule a classifier that said `emergency`, when the lexicon sees its
+# alarming words but nothing happening now ("is it legal to own a machete", "the report from the
+# stabbing last month"). Without any lexicon match, the classifier's `emergency` always stands.
+DEMOTING_CONTEXT = frozenset({"past", "records", "negation", "permit", "informational", "gone"})
 
 
 def decide(
@@ -40,6 +42,10 @@ def decide(
     verdict = assess(text)
     current = intent.get(INTENT_NAME_KEY) or FALLBACK
     if verdict.verdict == "emergency":
+        if current == "domestic_violence" and "present" not in verdict.context:
+            # abuse or threats not described as happening now: both replies lead with 911, and
+            # this one adds Safe Connect
+            return current, "kept", verdict.as_dict()
         return "emergency", "kept" if current == "emergency" else "forced", verdict.as_dict()
     if verdict.verdict == "crisis":
         if current in DANGER_INTENTS:

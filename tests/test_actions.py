@@ -1,0 +1,172 @@
+"""Custom actions with real rasa_sdk Trackers and CollectingDispatcher: every intent, both towns."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.actions import ActionAnswer, ActionContact, ActionSessionStart, ActionSetTown
+from bot.actions.town import ASK_TOWN
+from bot.kb.intents import ANSWERED_INTENTS
+from bot.kb.loader import towns
+from tests.conftest import make_tracker, run_action
+
+TOWNS = towns()
+MAIN = {"west-hartford": "860-523-5203", "danbury": "203-797-4614"}
+
+
+def _texts(messages: list[dict]) -> str:
+    return "\n".join(m.get("text") or "" for m in messages)
+
+
+def _payload(messages: list[dict]) -> dict:
+    return next(m["custom"] for m in messages if m.get("custom"))
+
+
+@pytest.mark.parametrize("town_id", sorted(TOWNS))
+@pytest.mark.parametrize("topic", ANSWERED_INTENTS)
+def test_answer_for_every_intent_and_town(town_id: str, topic: str) -> None:
+    tracker = make_tracker(topic, metadata={"department": town_id})
+    messages, events = run_action(ActionAnswer(), tracker)
+    answer = TOWNS[town_id].answers[topic]
+    assert _texts(messages) == f"{answer.text}\n{answer.next_step}"
+    payload = _payload(messages)
+    assert payload["topic"] == topic and payload["department"] == town_id
+    assert payload["urgency"] == "routine"
+    assert payload["sources"] and all(url.startswith("http") for url in payload["sources"])
+    assert {"event": "slot", "name": "department", "value": town_id} in [
+        {k: e.get(k) for k in ("event", "name", "value")} for e in events
+    ]
+
+
+@pytest.mark.parametrize("topic", ANSWERED_INTENTS)
+def test_no_town_known_asks_with_one_button_per_town(topic: str, monkeypatch) -> None:
+    monkeypatch.delenv("DEFAULT_DEPARTMENT", raising=False)
+    messages, events = run_action(ActionAnswer(), make_tracker(topic))
+    assert messages[0]["text"] == ASK_TOWN
+    payloads = {b["payload"] for b in messages[0]["buttons"]}
+    assert payloads == {f'/set_town{{"department":"{t}"}}' for t in TOWNS}
+    assert any(e.get("name") == "pending_topic" and e.get("value") == topic for e in events)
+
+
+def test_metadata_wins_over_the_slot() -> None:
+    tracker = make_tracker(
+        "station_location",
+        metadata={"department": "danbury"},
+        slots={"department": "west-hartford"},
+    )
+    assert "375 Main Street" in _texts(run_action(ActionAnswer(), tracker)[0])
+
+
+def test_slot_is_used_when_metadata_has_no_town() -> None:
+    tracker = make_tracker("station_location", slots={"department": "west-hartford"})
+    assert "103 Raymond Road" in _texts(run_action(ActionAnswer(), tracker)[0])
+
+
+def test_unknown_town_in_metadata_is_ignored(monkeypatch) -> None:
+    monkeypatch.delenv("DEFAULT_DEPARTMENT", raising=False)
+    messages, _ = run_action(
+        ActionAnswer(), make_tracker("station_location", metadata={"department": "gotham"})
+    )
+    assert messages[0]["text"] == ASK_TOWN
+
+
+def test_deployment_default_town(monkeypatch) -> None:
+    monkeypatch.setenv("DEFAULT_DEPARTMENT", "danbury")
+    messages, _ = run_action(ActionAnswer(), make_tracker("station_location"))
+    assert "375 Main Street" in _texts(messages)
+
+
+def test_session_start_takes_the_town_from_metadata() -> None:
+    tracker = make_tracker("greet", slots={"session_started_metadata": {"department": "danbury"}})
+    _, events = run_action(ActionSessionStart(), tracker)
+    assert events[0]["event"] == "session_started"
+    assert {"event": "slot", "name": "department", "value": "danbury"} in [
+        {k: e.get(k) for k in ("event", "name", "value")} for e in events
+    ]
+    assert events[-1]["event"] == "action" and events[-1]["name"] == "action_listen"
+
+
+def test_choosing_a_town_answers_the_pending_question() -> None:
+    tracker = make_tracker(
+        "set_town",
+        slots={"pending_topic": "parking_ticket", "department": "danbury"},
+        entities=[{"entity": "department", "value": "danbury"}],
+    )
+    messages, events = run_action(ActionSetTown(), tracker)
+    assert "(203) 748-6423" in _texts(messages)
+    assert _payload(messages)["topic"] == "parking_ticket"
+    assert any(e.get("name") == "pending_topic" and e.get("value") is None for e in events)
+
+
+def test_choosing_a_town_without_a_question_confirms() -> None:
+    tracker = make_tracker(
+        "set_town", entities=[{"entity": "department", "value": "west-hartford"}]
+    )
+    messages, _ = run_action(ActionSetTown(), tracker)
+    assert "West Hartford Police Department" in messages[0]["text"]
+
+
+def test_a_town_we_do_not_serve_gets_the_list_and_buttons(monkeypatch) -> None:
+    monkeypatch.delenv("DEFAULT_DEPARTMENT", raising=False)
+    messages, events = run_action(
+        ActionSetTown(), make_tracker("set_town", text="I live in Hartford")
+    )
+    assert "Danbury and West Hartford" in messages[0]["text"] and "911" in messages[0]["text"]
+    assert len(messages[0]["buttons"]) == len(TOWNS) and events == []
+
+
+@pytest.mark.parametrize(
+    ("town_id", "division", "expected"),
+    [
+        ("west-hartford", "animal_control", "860-523-2018"),
+        ("west-hartford", "parking", "(860) 561-7475"),
+        ("west-hartford", "records", "860-523-5203"),  # no direct line: the main line, said so
+        ("danbury", "parking", "(203) 748-6423"),
+        ("danbury", "tips", "203-790-8477"),
+        ("danbury", "animal_control", "203-797-4614"),  # unit unknown in Danbury: main line
+    ],
+)
+def test_contact_by_unit(town_id: str, division: str, expected: str) -> None:
+    tracker = make_tracker(
+        "contact_info",
+        metadata={"department": town_id},
+        entities=[{"entity": "division", "value": division}],
+    )
+    messages, _ = run_action(ActionContact(), tracker)
+    assert expected in _texts(messages)
+    assert _payload(messages)["department"] == town_id
+
+
+def test_unit_hours_are_given_only_when_known() -> None:
+    known = make_tracker(
+        "office_hours",
+        metadata={"department": "west-hartford"},
+        entities=[{"entity": "division", "value": "parking"}],
+    )
+    unknown = make_tracker(
+        "office_hours",
+        metadata={"department": "west-hartford"},
+        entities=[{"entity": "division", "value": "records"}],
+    )
+    assert "Thu 8:30–7:00" in _texts(run_action(ActionContact(), known)[0])
+    text = _texts(run_action(ActionContact(), unknown)[0])
+    assert "don't have current hours" in text and "860-523-5203" in text
+
+
+def test_contact_without_a_unit_gives_the_department_summary() -> None:
+    tracker = make_tracker("contact_info", metadata={"department": "danbury"})
+    text = _texts(run_action(ActionContact(), tracker)[0])
+    assert "203-797-4614" in text and "911" in text
+
+
+@pytest.mark.parametrize("intent", ["human_handoff", "nlu_fallback"])
+def test_handoff_and_fallback_end_with_the_main_line(intent: str) -> None:
+    for town_id, number in MAIN.items():
+        tracker = make_tracker(intent, metadata={"department": town_id})
+        assert number in _texts(run_action(ActionContact(), tracker)[0])
+
+
+def test_fallback_without_a_town_adds_nothing(monkeypatch) -> None:
+    monkeypatch.delenv("DEFAULT_DEPARTMENT", raising=False)
+    messages, events = run_action(ActionContact(), make_tracker("nlu_fallback"))
+    assert messages == [] and events == []

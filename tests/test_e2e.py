@@ -1,0 +1,262 @@
+"""End to end: the real action server and Rasa server on localhost, spoken to over REST.
+
+The servers start once for this module (about a minute: TensorFlow and the model load). The
+last tests stop the action server to prove urgent replies do not depend on it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.conftest import MODEL, ROOT
+
+pytestmark = [pytest.mark.e2e, pytest.mark.model]
+BIN = Path(sys.executable).parent
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait(url: str, proc: subprocess.Popen, seconds: float, ok=lambda r: True) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode} before answering {url}")
+        try:
+            reply = requests.get(url, timeout=2)
+            if reply.status_code == 200 and ok(reply):
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(1)
+    raise TimeoutError(f"{url} did not answer within {seconds} s")
+
+
+class Servers:
+    def __init__(self, tmp: Path) -> None:
+        self.action_port, self.rasa_port = _free_port(), _free_port()
+        endpoints = tmp / "endpoints.yml"
+        endpoints.write_text(
+            f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n'
+        )
+        env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "RASA_TELEMETRY_ENABLED": "false"}
+        env.pop("DEFAULT_DEPARTMENT", None)
+        self.logs = tmp
+        self.actions = subprocess.Popen(
+            [
+                str(BIN / "rasa"),
+                "run",
+                "actions",
+                "--actions",
+                "bot.actions",
+                "--port",
+                str(self.action_port),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=(tmp / "actions.log").open("w"),
+            stderr=subprocess.STDOUT,
+        )
+        self.rasa = subprocess.Popen(
+            [
+                str(BIN / "rasa"),
+                "run",
+                "--model",
+                str(MODEL),
+                "--enable-api",
+                "--port",
+                str(self.rasa_port),
+                "--interface",
+                "127.0.0.1",
+                "--credentials",
+                "bot/credentials.yml",
+                "--endpoints",
+                str(endpoints),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=(tmp / "rasa.log").open("w"),
+            stderr=subprocess.STDOUT,
+        )
+        _wait(f"http://127.0.0.1:{self.action_port}/health", self.actions, 120)
+        _wait(f"{self.base}/status", self.rasa, 300, ok=lambda r: bool(r.json().get("model_id")))
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    def say(self, message, department: str | None = None, sender: str | None = None):
+        body = {"sender": sender or uuid.uuid4().hex, "message": message}
+        if department:
+            body["metadata"] = {"department": department}
+        return requests.post(f"{self.base}/webhooks/rest/webhook", json=body, timeout=60)
+
+    def stop_actions(self) -> None:
+        if self.actions.poll() is None:
+            self.actions.send_signal(signal.SIGTERM)
+            self.actions.wait(timeout=30)
+
+    def close(self) -> None:
+        for proc in (self.rasa, self.actions):
+            if proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory) -> Iterator[Servers]:
+    if not MODEL.exists():
+        pytest.fail("no trained model: run `make train`")
+    running = Servers(tmp_path_factory.mktemp("servers"))
+    yield running
+    running.close()
+
+
+def _texts(reply: requests.Response) -> list[str]:
+    assert reply.status_code == 200, reply.text
+    return [m["text"] for m in reply.json() if m.get("text")]
+
+
+def _custom(reply: requests.Response) -> dict:
+    return next(m["custom"] for m in reply.json() if m.get("custom"))
+
+
+def test_west_hartford_answer_with_sources(servers: Servers) -> None:
+    reply = servers.say("how do I get a copy of a police report?", "west-hartford")
+    assert any("860-523-5203" in t for t in _texts(reply))
+    payload = _custom(reply)
+    assert payload["topic"] == "police_report" and payload["department"] == "west-hartford"
+    assert payload["urgency"] == "routine" and payload["sources"][0].startswith("https://")
+
+
+def test_danbury_answer(servers: Servers) -> None:
+    reply = servers.say("where is the police station", "danbury")
+    assert any("375 Main Street" in t for t in _texts(reply))
+    assert _custom(reply)["department"] == "danbury"
+
+
+def test_town_question_then_button(servers: Servers) -> None:
+    sender = uuid.uuid4().hex
+    first = servers.say("how do I pay a parking ticket", sender=sender)
+    assert first.json()[0]["text"] == "Which town are you in?"
+    button = next(b for b in first.json()[0]["buttons"] if "danbury" in b["payload"])
+    second = servers.say(button["payload"], sender=sender)
+    assert any("(203) 748-6423" in t for t in _texts(second))
+    # the town is remembered for the next question
+    third = servers.say("where is the police station?", sender=sender)
+    assert any("375 Main Street" in t for t in _texts(third))
+
+
+def test_town_named_in_words(servers: Servers) -> None:
+    sender = uuid.uuid4().hex
+    servers.say("I live in West Hartford", sender=sender)
+    reply = servers.say("can I park on the street overnight", sender=sender)
+    assert any("860-523-5203" in t for t in _texts(reply))
+
+
+def test_model_parse_shows_the_verdict(servers: Servers) -> None:
+    result = requests.post(
+        f"{servers.base}/model/parse", json={"text": "my house is on fire"}, timeout=30
+    ).json()
+    assert result["intent"]["name"] == "emergency" and result["triage"]["verdict"] == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("message", "first_words"),
+    [
+        ("someone is breaking into my house right now", "Call 911 now"),
+        ("I want to kill myself", "Call or text 988 now"),
+        ("my boyfriend hits me when he drinks", "If you're in danger now, call 911"),
+    ],
+)
+def test_urgent_reply_comes_first(servers: Servers, message: str, first_words: str) -> None:
+    assert _texts(servers.say(message, "danbury"))[0].startswith(first_words)
+
+
+def test_routine_question_with_an_alarming_word_is_answered(servers: Servers) -> None:
+    reply = servers.say(
+        "I need the report from when my house was broken into last month", "west-hartford"
+    )
+    texts = _texts(reply)
+    assert "911 now" not in texts[0] and _custom(reply)["topic"] == "police_report"
+
+
+BAD_INPUT = {
+    "empty": "",
+    "huge": "where is the police station " * 800,  # about 22,000 characters
+    "binary": bytes(range(256)).decode("latin-1"),
+    "emoji only": "😀🎉👍🔥",
+    "script": "<script>alert('x')</script><img src=x onerror=alert(1)>",
+    "another language": "¿Dónde está la estación de policía?",
+    "control characters": "\x00\x01\x02\x1b[31m",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUT))
+def test_bad_input_gets_a_polite_reply(servers: Servers, name: str) -> None:
+    reply = servers.say(BAD_INPUT[name], "west-hartford")
+    texts = _texts(reply)
+    assert texts, f"{name}: no reply"
+    joined = " ".join(texts)
+    assert "<script" not in joined and "onerror" not in joined  # nothing a resident sent is echoed
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("not json", 400),
+        ("[1, 2, 3]", 400),
+        ('"just a string"', 400),
+        ('{"message": "hi"}', 400),
+        ('{"sender": "x", "message": 42}', 400),
+        ('{"sender": "x", "message": "' + "a" * 100_001 + '"}', 413),
+    ],
+)
+def test_malformed_requests_get_a_clear_4xx(servers: Servers, body: str, status: int) -> None:
+    reply = requests.post(
+        f"{servers.base}/webhooks/rest/webhook",
+        data=body,
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
+    assert reply.status_code == status and "error" in reply.json()
+
+
+# --- keep these last: they stop the action server ---------------------------------------------
+@pytest.mark.parametrize(
+    ("message", "first_words"),
+    [
+        ("there's a man with a gun outside my house", "Call 911 now"),
+        ("my dad collapsed and isn't breathing", "Call 911 now"),
+        ("I've been thinking about ending my life", "Call or text 988 now"),
+        ("my husband hits me and I'm scared to go home", "If you're in danger now, call 911"),
+    ],
+)
+def test_urgent_reply_with_the_action_server_down(
+    servers: Servers, message: str, first_words: str
+) -> None:
+    servers.stop_actions()
+    assert _texts(servers.say(message, "west-hartford"))[0].startswith(first_words)
+
+
+def test_service_question_with_the_action_server_down_is_not_a_500(servers: Servers) -> None:
+    servers.stop_actions()
+    reply = servers.say("where is the police station", "west-hartford")
+    assert reply.status_code == 200

@@ -1,0 +1,167 @@
+"""The knowledge files: valid, complete, sourced, and loud about every mistake a clerk can make."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.kb.intents import ANSWERED_INTENTS
+from bot.kb.loader import KNOWLEDGE_DIR, KnowledgeError, load_all, load_town
+from bot.kb.schema import MAX_ANSWER_CHARS, PHONE_IN_TEXT
+from tests.conftest import FACT_SHEET
+
+TOWNS = load_all()
+
+
+def test_both_contract_towns_load() -> None:
+    assert set(TOWNS) == {"west-hartford", "danbury"}
+
+
+@pytest.mark.parametrize("town_id", sorted(TOWNS))
+def test_every_intent_answered_within_one_sms(town_id: str) -> None:
+    town = TOWNS[town_id]
+    assert set(town.answers) == set(ANSWERED_INTENTS)
+    for topic, answer in town.answers.items():
+        assert len(answer.text) + 1 + len(answer.next_step) <= MAX_ANSWER_CHARS, topic
+        assert answer.sources, topic
+
+
+@pytest.mark.parametrize("town_id", sorted(TOWNS))
+def test_every_answer_gives_a_way_to_act(town_id: str) -> None:
+    """A resident always leaves with a number, a link or an address."""
+    for topic, answer in TOWNS[town_id].answers.items():
+        step = answer.next_step
+        assert PHONE_IN_TEXT.search(step) or "http" in step or "311" in step or "Street" in step, (
+            f"{town_id}.{topic}: next_step has no phone, link or address: {step!r}"
+        )
+
+
+# --- nothing invented: every number, link and fee is in the fact sheet -----------------------
+needs_fact_sheet = pytest.mark.skipif(
+    not FACT_SHEET.exists(), reason=f"fact sheet not beside the repository ({FACT_SHEET})"
+)
+
+
+def _digits(number: str) -> str:
+    return re.sub(r"\D", "", number)[-10:]
+
+
+@needs_fact_sheet
+@pytest.mark.parametrize("path", sorted(KNOWLEDGE_DIR.glob("*.yml")), ids=lambda p: p.stem)
+def test_every_phone_number_is_in_the_fact_sheet(path: Path) -> None:
+    sheet_numbers = {_digits(m) for m in PHONE_IN_TEXT.findall(FACT_SHEET.read_text())}
+    for number in PHONE_IN_TEXT.findall(path.read_text()):
+        assert _digits(number) in sheet_numbers, f"{path.name}: {number} is not in the fact sheet"
+
+
+@needs_fact_sheet
+@pytest.mark.parametrize("path", sorted(KNOWLEDGE_DIR.glob("*.yml")), ids=lambda p: p.stem)
+def test_every_source_url_and_fee_is_in_the_fact_sheet(path: Path) -> None:
+    sheet = FACT_SHEET.read_text()
+    town = load_town(path)
+    for source in town.sources.values():
+        assert str(source.url).rstrip("/") in sheet, f"{path.name}: {source.url} not in fact sheet"
+    for amount in re.findall(r"\$\d[\d,.]*", path.read_text()):
+        assert amount.rstrip(".,") in sheet, f"{path.name}: fee {amount} is not in the fact sheet"
+
+
+def test_unverified_danbury_number_is_never_given() -> None:
+    """The fact sheet lists 203-797-4611 as unverified: it must not reach residents."""
+    assert "797-4611" not in TOWNS["danbury"].json()
+
+
+def test_west_hartford_parking_answer_does_not_state_a_flat_rule() -> None:
+    """Fact sheet: the ban was under review; say so, and point to the town and the line."""
+    text = TOWNS["west-hartford"].answers["overnight_parking"].text.lower()
+    assert "review" in text and "may have changed" in text
+
+
+# --- broken files fail loudly, with the line -----------------------------------------------------
+@pytest.fixture
+def town_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "west-hartford.yml"
+    shutil.copy(KNOWLEDGE_DIR / "west-hartford.yml", target)
+    return target
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
+def test_too_long_answer_names_its_line(town_copy: Path) -> None:
+    text = town_copy.read_text().replace(
+        'text: "To report it to West Hartford Police', 'text: "' + "x" * 600 + " To report it"
+    )
+    town_copy.write_text(text)
+    line = _line_of(town_copy, "  report_non_emergency:")
+    with pytest.raises(KnowledgeError) as err:
+        load_town(town_copy)
+    assert f"west-hartford.yml:{line}: answers.report_non_emergency" in str(err.value)
+    assert "answers.report_non_emergency" in str(err.value) and "600" in str(err.value)
+
+
+def test_missing_answer_is_named(town_copy: Path) -> None:
+    text = town_copy.read_text()
+    start = text.index("  lost_and_found:")
+    end = text.index("  medication_disposal:")
+    town_copy.write_text(text[:start] + text[end:])
+    with pytest.raises(KnowledgeError, match="missing answers for: lost_and_found"):
+        load_town(town_copy)
+
+
+def test_misspelt_key_is_an_error_on_its_line(town_copy: Path) -> None:
+    town_copy.write_text(
+        town_copy.read_text().replace('    next_step: "Tip line', '    nextstep: "Tip line')
+    )
+    line = _line_of(town_copy, "nextstep:")
+    with pytest.raises(KnowledgeError) as err:
+        load_town(town_copy)
+    assert f"west-hartford.yml:{line}: answers.anonymous_tip.nextstep" in str(err.value)
+
+
+def test_bad_phone_number_is_an_error(town_copy: Path) -> None:
+    town_copy.write_text(town_copy.read_text().replace("number: 860-523-5203", "number: 523-5203"))
+    with pytest.raises(KnowledgeError, match=r"phones\.main\.number"):
+        load_town(town_copy)
+
+
+def test_unknown_source_id_is_an_error(town_copy: Path) -> None:
+    town_copy.write_text(
+        town_copy.read_text().replace("sources: [tips-2021]", "sources: [tips-2099]", 1)
+    )
+    with pytest.raises(KnowledgeError, match="cites 'tips-2099'"):
+        load_town(town_copy)
+
+
+def test_unknown_unit_is_an_error(town_copy: Path) -> None:
+    town_copy.write_text(
+        town_copy.read_text().replace(
+            "  animal_control:\n    name:", "  animal_patrol:\n    name:", 1
+        )
+    )
+    with pytest.raises(KnowledgeError, match=r"units\.animal_patrol: unknown unit"):
+        load_town(town_copy)
+
+
+def test_file_name_must_match_id(town_copy: Path) -> None:
+    renamed = town_copy.with_name("newtown.yml")
+    town_copy.rename(renamed)
+    with pytest.raises(KnowledgeError, match="must match the file name"):
+        load_town(renamed)
+
+
+def test_yaml_syntax_error_is_reported(town_copy: Path) -> None:
+    town_copy.write_text(town_copy.read_text() + "\nbroken: [unclosed\n")
+    with pytest.raises(KnowledgeError, match="not valid YAML"):
+        load_town(town_copy)
+
+
+def test_one_broken_file_stops_the_whole_load(tmp_path: Path) -> None:
+    for path in KNOWLEDGE_DIR.glob("*.yml"):
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "danbury.yml").write_text("id: danbury\n")
+    with pytest.raises(KnowledgeError, match=r"danbury\.yml"):
+        load_all(tmp_path)

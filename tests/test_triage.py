@@ -1,0 +1,185 @@
+"""Urgent triage without the model: the lexicon, its context rules, and the decision it makes."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.input_guard import clean
+from bot.nlu.lexicon import assess, normalise
+from bot.nlu.triage import decide
+from tests.conftest import DATA, read_yaml
+
+URGENT = read_yaml(DATA / "triage_urgent.yml")
+ROUTINE = read_yaml(DATA / "triage_routine.yml")["routine"]
+URGENT_CASES = [(text, category) for category, texts in URGENT.items() for text in texts]
+
+
+def test_the_sets_are_big_enough() -> None:
+    assert len(URGENT_CASES) >= 100 and len(ROUTINE) >= 100
+
+
+@pytest.mark.parametrize(("text", "category"), URGENT_CASES)
+def test_urgent_message_is_flagged(text: str, category: str) -> None:
+    assert assess(text).verdict == category
+
+
+@pytest.mark.parametrize("text", ROUTINE)
+def test_routine_message_with_alarming_words_is_not_urgent(text: str) -> None:
+    assert assess(text).verdict not in ("emergency", "crisis")
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("someone broke into my car last night", "past"),
+        ("I need a copy of the report for the stabbing", "records"),
+        ("what should I do if I smell gas", "informational"),
+        ("minor accident, nobody was hurt, someone is bleeding a little", "negation"),
+        ("someone broke in while we were away, they're gone now", "gone"),
+    ],
+)
+def test_context_is_recognised(text: str, context: str) -> None:
+    assert context in assess(text).context
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone broke into my house last night and he's still here",
+        "there was a fire earlier and it's burning again right now",
+        "my dad collapsed yesterday and now he's not breathing",
+    ],
+)
+def test_present_time_keeps_a_past_story_urgent(text: str) -> None:
+    assert assess(text).verdict == "emergency"
+
+
+def test_texting_shorthand_is_expanded() -> None:
+    assert (
+        normalise("pls help some1 is in my house rn")
+        == "please help someone is in my house right now"
+    )
+
+
+# --- the decision on top of the classifier ------------------------------------------------------
+def _ranking(*pairs: tuple[str, float]) -> list[dict]:
+    return [{"name": name, "confidence": conf} for name, conf in pairs]
+
+
+def test_forces_emergency_when_the_classifier_missed() -> None:
+    name, action, _ = decide(
+        "there's a man with a gun outside my door",
+        {"name": "station_location"},
+        _ranking(("station_location", 0.6)),
+        [],
+        0.25,
+    )
+    assert (name, action) == ("emergency", "forced")
+
+
+def test_keeps_domestic_violence_when_the_threat_is_not_happening_now() -> None:
+    name, _, _ = decide(
+        "my husband threatened to kill me",
+        {"name": "domestic_violence"},
+        _ranking(("domestic_violence", 0.8)),
+        [],
+        0.25,
+    )
+    assert name == "domestic_violence"
+
+
+def test_violence_happening_now_overrides_domestic_violence() -> None:
+    name, _, _ = decide(
+        "my husband is hitting me right now",
+        {"name": "domestic_violence"},
+        _ranking(("domestic_violence", 0.8)),
+        [],
+        0.25,
+    )
+    assert name == "emergency"
+
+
+def test_restores_an_urgent_intent_the_fallback_discarded() -> None:
+    name, action, _ = decide(
+        "the neighbours are screaming awfully",
+        {"name": "nlu_fallback"},
+        _ranking(("nlu_fallback", 0.45), ("emergency", 0.3), ("report_non_emergency", 0.2)),
+        [],
+        0.25,
+    )
+    assert (name, action) == ("emergency", "restored")
+
+
+def test_does_not_restore_a_weak_urgent_guess() -> None:
+    name, _, _ = decide(
+        "blorp",
+        {"name": "nlu_fallback"},
+        _ranking(("nlu_fallback", 0.45), ("emergency", 0.1)),
+        [],
+        0.25,
+    )
+    assert name == "nlu_fallback"
+
+
+def test_demotes_a_classifier_emergency_about_the_past() -> None:
+    name, action, _ = decide(
+        "I need the police report from the stabbing at my store last month",
+        {"name": "emergency"},
+        _ranking(("emergency", 0.5), ("police_report", 0.4)),
+        [],
+        0.25,
+    )
+    assert (name, action) == ("police_report", "demoted")
+
+
+def test_keeps_a_classifier_emergency_without_a_lexicon_match() -> None:
+    name, _, _ = decide(
+        "my neighbour is screaming and I hear things smashing",
+        {"name": "emergency"},
+        _ranking(("emergency", 0.9)),
+        [],
+        0.25,
+    )
+    assert name == "emergency"
+
+
+@pytest.mark.parametrize("flags", [["empty"], ["no_words"], ["not_english"]])
+def test_unreadable_input_goes_to_fallback(flags: list[str]) -> None:
+    name, action, _ = decide("😀😀", {"name": "greet"}, _ranking(("greet", 0.9)), flags, 0.25)
+    assert (name, action) == ("nlu_fallback", "unreadable")
+
+
+def test_sos_emoji_is_urgent_even_without_words() -> None:
+    name, _, _ = decide("🆘", {"name": "greet"}, _ranking(("greet", 0.9)), ["no_words"], 0.25)
+    assert name == "emergency"
+
+
+# --- input guard ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("", "empty"),
+        ("   \n\t ", "empty"),
+        ("😀🎉👍", "no_words"),
+        ("???!!!", "no_words"),
+        ("¿Dónde está la estación de policía?", "not_english"),
+        ("Onde fica a delegacia? Preciso de ajuda com um relatório", "not_english"),
+        ("警察局在哪里", "not_english"),
+    ],
+)
+def test_input_guard_flags(text: str, flag: str) -> None:
+    assert flag in clean(text, 1000)[1]
+
+
+def test_input_guard_caps_length_at_a_word_boundary() -> None:
+    text, flags = clean("word " * 5000, 1000)
+    assert len(text) <= 1000 and "truncated" in flags and text.endswith("word")
+
+
+def test_input_guard_removes_control_characters() -> None:
+    text, _ = clean("where\x00 is\x1b the\u200b station\ufeff", 1000)
+    assert text == "where is the station"
+
+
+def test_english_with_a_spanish_name_is_english() -> None:
+    assert clean("where is the station on la salle road", 1000)[1] == []
