@@ -183,3 +183,35 @@ def test_input_guard_removes_control_characters() -> None:
 
 def test_english_with_a_spanish_name_is_english() -> None:
     assert clean("where is the station on la salle road", 1000)[1] == []
+
+
+def test_abuse_not_happening_now_is_domestic_violence() -> None:
+    assert assess("my wife hit me last night").verdict == "domestic_violence"
+    assert assess("my husband is hitting me right now").verdict == "emergency"
+
+
+def test_forces_domestic_violence_when_the_classifier_missed() -> None:
+    name, action, _ = decide(
+        "my boyfriend choked me last week",
+        {"name": "report_non_emergency"},
+        _ranking(("report_non_emergency", 0.7)),
+        [],
+        0.25,
+    )
+    assert (name, action) == ("domestic_violence", "forced")
+
+
+def test_past_incident_words_are_routine_without_present_time() -> None:
+    assert assess("I was robbed last month and want to follow up").verdict == "routine"
+    assert assess("I was just robbed, he's running down main st").verdict == "emergency"
+
+
+def test_not_an_emergency_demotes_the_classifier_without_a_lexicon_match() -> None:
+    name, action, _ = decide(
+        "how do I call the police if it's not an emergency",
+        {"name": "emergency"},
+        _ranking(("emergency", 0.6), ("contact_info", 0.3)),
+        [],
+        0.25,
+    )
+    assert (name, action) == ("contact_info", "demoted")

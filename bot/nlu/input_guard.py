@@ -11,13 +11,12 @@ import re
 import unicodedata
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.component import ConfiguredComponent
 
 GUARD_KEY = "input_guard"
 
@@ -65,7 +64,7 @@ def _looks_foreign(words: list[str]) -> bool:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
-class InputGuard(GraphComponent):
+class InputGuard(ConfiguredComponent):
     """Normalises text (Unicode, control characters, spacing) and caps its length."""
 
     @staticmethod
@@ -74,17 +73,8 @@ class InputGuard(GraphComponent):
         return {"max_chars": 1000}
 
     def __init__(self, config: dict[str, Any]) -> None:
+        super().__init__(config)
         self._max_chars = int(config["max_chars"])
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> InputGuard:
-        return cls(config)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         for example in training_data.training_examples:

@@ -82,6 +82,11 @@ PERSON = (
     r"he|she|they|my (?:\w+ )?(?:husband|wife|boyfriend|girlfriend|partner|ex|dad|father|mom|mother|"
     r"son|daughter|brother|sister|roommate|neighbou?r|friend|uncle|aunt|cousin|stepdad|stepfather))"
 )
+FAMILY = (
+    r"(?:husband|wife|boyfriend|girlfriend|bf|gf|partner|fianc[eé]e?|spouse|ex|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend"
+    r"|dad|father|mom|mother|son|daughter|brother|sister|stepdad|stepfather|stepmom|stepmother|grandson|granddaughter"
+    r"|uncle|aunt|cousin|family member|parents?)"
+)
 CHILD = r"(?:child|kid|son|daughter|toddler|baby|boy|girl|grandson|granddaughter|little (?:one|brother|sister|girl|boy)|[0-9]+ ?(?:yo|y/o|yr old|year old|year-old))"
 
 
@@ -134,6 +139,13 @@ PATTERNS: tuple[Pattern, ...] = (
         "emergency",
         "past_verb",
         r"\bbroke in(?:to)?\b|\bjust (?:got )?(?:broke|broken) in",
+    ),
+    _p(
+        "past-incident",
+        "emergency",
+        "past_verb",
+        r"\b(?:was|were|got|been)(?: just)? (?:robbed|mugged|assaulted|attacked|stabbed|shot|carjacked|burglari[sz]ed|broken into|beaten|beat up|threatened|jumped|hit)\b"
+        r"|\b(?:burglary|robbery|break-?in|home invasion|assault|stabbing|carjacking|hit and run|house fire|car fire)\b",
     ),
     # violence and weapons
     _p(
@@ -214,6 +226,14 @@ PATTERNS: tuple[Pattern, ...] = (
         r"|\bi'm (?:hiding|locked in|trapped)\b|\bi'm scared for my life\b|\bafraid for my life\b|\bin danger\b(?! of (?:losing|getting a ticket))"
         r"|\bsos\b|\U0001F198|\bmayday\b",
     ),
+    # abuse by a partner or family member (an emergency only when it is happening now)
+    _p(
+        "domestic-violence",
+        "domestic_violence",
+        "abuse",
+        rf"\b(?:my|her|his|our) (?:\w+ )?{FAMILY} (?:\w+ )?(?:hit|hits|hitting|beat|beats|beating|punched|punches|choked|chokes|slapped|slaps|pushed|pushes|shoved|shoves|kicked|kicks|abuses|abused|threatened|threatens|hurt|hurts|raped|strangled) (?:me|her|him|us|them|my)\b"
+        rf"|\b(?:abusive|violent) (?:\w+ )?(?:{FAMILY}|relationship|home)\b|\bdomestic (?:violence|abuse)\b|\b(?:restraining|protective|protection) order\b",
+    ),
     # crisis: suicide, self-harm, mental-health crisis
     _p(
         "self-harm",
@@ -254,8 +274,8 @@ PRESENT = re.compile(
     r"\bright now\b|(?<!safe )(?<!okay )(?<!ok )(?<!fine )(?<!over )(?<!open )\bnow\s*[!.]*$|\bnow!|\b(?:here|there|outside|inside|happening|going on|coming|come|hurry|help|please) now\b"
     r"|\band now\b|\bnow (?:he|she|they|it|there)(?:'s| is| are|'re)\b|\bcurrently\b|\bat the moment\b|\bas we speak\b|\bas i (?:type|write|text)\b"
     r"|\b(?:is|are|'s|'re) happening\b|\bin progress\b|\bstill (?:here|there|inside|outside|in the|in my|at|on|going|burning|bleeding|not)\b"
-    r"|\bhurry\b|\bplease help\b|\bhelp me\b|!!|\bjust (?:now|happened|broke|shot|stabbed|hit|collapsed)\b"
-    r"|\b(?:is|are|'s|'re|keeps?) (?:breaking|trying|coming|hitting|beating|choking|strangling|stabbing|punching|kicking|slapping|hurting|threatening|shooting|attacking|fighting|following|chasing|stalking|screaming|waving|pointing|burning|bleeding|dying|drowning|outside|inside|here)\b"
+    r"|\bhurry\b|\bplease help\b|\bhelp me\b|!!|\bjust (?:now|happened|broke|shot|stabbed|hit|collapsed|been|got|was|robbed|mugged|attacked|assaulted)\b"
+    r"|\b(?:is|are|'s|'re|keeps?) (?:breaking|trying|coming|hitting|beating|choking|strangling|stabbing|punching|kicking|slapping|hurting|threatening|shooting|attacking|fighting|following|chasing|stalking|screaming|waving|pointing|running|driving|fleeing|hiding|lurking|burning|bleeding|dying|drowning|outside|inside|here)\b"
     r"|\b(?:está|esta|estão) \w+(?:ando|endo|indo)\b"
     r"|\bi'm (?:hiding|scared|terrified|bleeding)\b|\b(?:he|she|they)(?:'s| has|'ve) got\b|\bhas a (?:gun|knife|weapon)\b"
 )
@@ -285,7 +305,7 @@ INFORMATIONAL = re.compile(
 PERMIT = re.compile(
     r"\b(?:pistol|gun|handgun|firearms?|weapons?) (?:permit|license|licence|course|class|safety|registration|training|laws?|rules?|carry)\b"
     r"|\b(?:permit|license|licence) (?:for|to carry) (?:a )?(?:pistol|gun|handgun|firearm)\b|\beligibility certificate\b"
-    r"|\b(?:permit|premit|permitt|pemit)\b|\bshooting range\b|\bfire (?:lane|department|marshal|hydrant)\b|\bfirework"
+    r"|\b(?:permit|premit|permitt|pemit)\b|\bshooting range\b|\bgun (?:club|range|show|shop|store)\b|\bfire (?:lane|department|marshal|hydrant)\b|\bfirework"
     r"|\bknife (?:sharpening|laws?)\b|\bbomb squad\b|\bsmoke shop\b|\bsmoking (?:ban|area)\b|\bfired from\b|\bburn(?:ing)? permit\b"
     r"|\bsell(?:ing|s)?\b|\bsolicit|\bsales(?:man|person|people)?\b|\bpeddl|\bdoor-to-door\b"
 )
@@ -312,6 +332,7 @@ DEMOTED_BY: dict[str, tuple[str, ...]] = {
     "plea": ("negation", "informational"),
     "past_verb": ("past", "records", "informational", "permit", "gone"),
     "crisis": ("records", "informational"),
+    "abuse": ("records", "informational", "negation"),
 }
 _CONTEXTS = {
     "past": PAST,
@@ -329,7 +350,9 @@ FINAL_CONTEXT = frozenset({"negation", "gone"})
 class Verdict:
     """What triage concluded about one message; shown in /model/parse as `triage`."""
 
-    verdict: str  # "emergency" | "crisis" | "routine" (alarming words, routine context) | "none"
+    # "emergency" | "crisis" | "domestic_violence" | "routine" (alarming words, routine context)
+    # | "none" (no alarming words)
+    verdict: str
     matches: list[str] = field(default_factory=list)
     context: list[str] = field(default_factory=list)
 
@@ -349,16 +372,18 @@ def _stays_urgent(pattern: Pattern, context: list[str]) -> bool:
 def assess(text: str) -> Verdict:
     """Judge one message: urgent (which kind), routine despite alarming words, or nothing."""
     norm = normalise(text)
-    hits = [p for p in PATTERNS if p.regex.search(norm)]
-    if not hits:
-        return Verdict("none")
     context = [name for name, rx in _CONTEXTS.items() if rx.search(norm)]
     if PRESENT.search(norm):
         context.append("present")
+    hits = [p for p in PATTERNS if p.regex.search(norm)]
+    if not hits:
+        return Verdict("none", [], context)
     urgent = [p for p in hits if _stays_urgent(p, context)]
     names = [p.name for p in hits]
-    if any(p.category == "emergency" for p in urgent):
-        return Verdict("emergency", names, context)
-    if any(p.category == "crisis" for p in urgent):
-        return Verdict("crisis", names, context)
+    for category in ("emergency", "crisis"):
+        if any(p.category == category for p in urgent):
+            return Verdict(category, names, context)
+    if any(p.category == "domestic_violence" for p in urgent):
+        # abuse happening now is an emergency; otherwise it gets the domestic-violence reply
+        return Verdict("emergency" if "present" in context else "domestic_violence", names, context)
     return Verdict("routine", names, context)

@@ -1,25 +1,27 @@
 """UrgentTriage: the last word on the intent, placed after the classifier and FallbackClassifier.
 
-It forces `emergency` or `crisis` when the danger lexicon (bot/nlu/lexicon.py) sees danger now and
-the classifier missed it; it keeps urgent intents that the FallbackClassifier would have discarded
-(safety first: an urgent intent is accepted at a lower confidence than a routine one); it demotes a
-classifier's `emergency` when the message is clearly about the past or a record; and it turns
-unreadable input (empty, emoji only, another language) into `nlu_fallback`, whose reply starts with
-911. Its verdict is in every /model/parse result under `triage`.
+- It forces `emergency`, `crisis` or `domestic_violence` when the danger lexicon
+  (bot/nlu/lexicon.py) sees one and the classifier missed it.
+- It keeps urgent intents that the FallbackClassifier would have discarded (safety first: an
+  urgent intent is accepted at a lower confidence than a routine one).
+- It demotes a classifier's `emergency` when the message is clearly about the past, a record, or
+  "not an emergency".
+- It turns unreadable input (empty, emoji only, another language) into `nlu_fallback`, whose reply
+  starts with 911.
+
+Its verdict is in every /model/parse result under `triage`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.kb.intents import DANGER_INTENTS
+from bot.nlu.component import ConfiguredComponent
 from bot.nlu.input_guard import GUARD_KEY
 from bot.nlu.lexicon import assess
 
@@ -47,10 +49,10 @@ def decide(
             # this one adds Safe Connect
             return current, "kept", verdict.as_dict()
         return "emergency", "kept" if current == "emergency" else "forced", verdict.as_dict()
-    if verdict.verdict == "crisis":
+    if verdict.verdict in ("crisis", "domestic_violence"):
         if current in DANGER_INTENTS:
             return current, "kept", verdict.as_dict()
-        return "crisis", "forced", verdict.as_dict()
+        return verdict.verdict, "forced", verdict.as_dict()
     if {"empty", "no_words", "not_english"} & set(flags):
         return FALLBACK, "unreadable", verdict.as_dict()
     if current == FALLBACK:
@@ -63,9 +65,11 @@ def decide(
             return best[INTENT_NAME_KEY], "restored", verdict.as_dict()
     if (
         current == "emergency"
-        and verdict.verdict == "routine"
-        and DEMOTING_CONTEXT & set(verdict.context)
         and "present" not in verdict.context
+        and (
+            (verdict.verdict == "routine" and DEMOTING_CONTEXT & set(verdict.context))
+            or (verdict.verdict == "none" and "negation" in verdict.context)
+        )
     ):
         best = next(
             (r for r in ranking if r.get(INTENT_NAME_KEY) not in ("emergency", "crisis", FALLBACK)),
@@ -77,7 +81,7 @@ def decide(
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class UrgentTriage(GraphComponent):
+class UrgentTriage(ConfiguredComponent):
     """Danger lexicon + tense/negation context, applied after the classifier (see module doc)."""
 
     @staticmethod
@@ -85,17 +89,8 @@ class UrgentTriage(GraphComponent):
         return {"urgent_threshold": 0.25}
 
     def __init__(self, config: dict[str, Any]) -> None:
+        super().__init__(config)
         self._urgent_threshold = float(config["urgent_threshold"])
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> UrgentTriage:
-        return cls(config)
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
