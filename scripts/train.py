@@ -1,7 +1,8 @@
 """Trains the model into bot/models/ only when its inputs changed (training is slow on 2 cores).
 
 The fingerprint covers everything that changes what the model learns: the training data (with the
-synonyms generated from the knowledge files), config.yml, domain.yml and the custom NLU components.
+synonyms generated from the knowledge files), config.yml, domain.yml and the custom NLU components
+that run during training.
 Editing an answer in bot/knowledge/ changes none of these, so it never costs a retrain.
 
     python scripts/train.py [--force]
@@ -19,7 +20,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "bot/models/assistant.tar.gz"
 STAMP = ROOT / "bot/models/assistant.fingerprint"
-INPUTS = ["bot/config.yml", "bot/domain.yml", "bot/data", "bot/nlu"]
+# Only the custom components that run while training (InputGuard cleans the training text).
+# UrgentTriage and its lexicon act at prediction time only: changing them needs no retraining.
+INPUTS = [
+    "bot/config.yml",
+    "bot/domain.yml",
+    "bot/data",
+    "bot/nlu/input_guard.py",
+    "bot/nlu/component.py",
+]
 
 
 def fingerprint() -> str:

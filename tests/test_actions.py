@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.actions import ActionAnswer, ActionContact, ActionSessionStart, ActionSetTown
+from bot.actions import ActionAnswer, ActionContact, ActionSetTown
 from bot.actions.town import ASK_TOWN
 from bot.kb.intents import ANSWERED_INTENTS
 from bot.kb.loader import towns
@@ -76,14 +76,13 @@ def test_deployment_default_town(monkeypatch) -> None:
     assert "375 Main Street" in _texts(messages)
 
 
-def test_session_start_takes_the_town_from_metadata() -> None:
-    tracker = make_tracker("greet", slots={"session_started_metadata": {"department": "danbury"}})
-    _, events = run_action(ActionSessionStart(), tracker)
-    assert events[0]["event"] == "session_started"
-    assert {"event": "slot", "name": "department", "value": "danbury"} in [
-        {k: e.get(k) for k in ("event", "name", "value")} for e in events
-    ]
-    assert events[-1]["event"] == "action" and events[-1]["name"] == "action_listen"
+def test_town_from_the_first_message_metadata_of_the_session(monkeypatch) -> None:
+    """Rasa's built-in session start keeps the first message's metadata in this slot."""
+    monkeypatch.delenv("DEFAULT_DEPARTMENT", raising=False)
+    tracker = make_tracker(
+        "station_location", slots={"session_started_metadata": {"department": "danbury"}}
+    )
+    assert "375 Main Street" in _texts(run_action(ActionAnswer(), tracker)[0])
 
 
 def test_choosing_a_town_answers_the_pending_question() -> None:

@@ -215,3 +215,25 @@ def test_not_an_emergency_demotes_the_classifier_without_a_lexicon_match() -> No
         0.25,
     )
     assert (name, action) == ("contact_info", "demoted")
+
+
+def test_a_medical_emergency_is_never_kept_as_domestic_violence() -> None:
+    name, _, _ = decide(
+        "my husband isn't breathing",
+        {"name": "domestic_violence"},
+        _ranking(("domestic_violence", 0.7)),
+        [],
+        0.25,
+    )
+    assert name == "emergency"
+
+
+def test_a_routine_phrase_demotes_the_classifier() -> None:
+    name, action, _ = decide(
+        "the shooting range by my house is loud",
+        {"name": "emergency"},
+        _ranking(("emergency", 0.9), ("report_non_emergency", 0.05)),
+        [],
+        0.25,
+    )
+    assert (name, action) == ("report_non_emergency", "demoted")

@@ -2,6 +2,6 @@
 
 from bot.actions.answer import ActionAnswer
 from bot.actions.contact import ActionContact
-from bot.actions.town import ActionSessionStart, ActionSetTown
+from bot.actions.town import ActionSetTown
 
-__all__ = ["ActionAnswer", "ActionContact", "ActionSessionStart", "ActionSetTown"]
+__all__ = ["ActionAnswer", "ActionContact", "ActionSetTown"]

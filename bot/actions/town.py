@@ -1,4 +1,10 @@
-"""Which town a conversation is about: metadata, then what the resident said, then the default."""
+"""Which town a conversation is about: metadata, then what the resident said, then the default.
+
+There is deliberately no custom `action_session_start`: Rasa runs it before the first message of
+every conversation, so it would put the action server in front of every first message, urgent ones
+included (with the server down, an emergency would get the fallback). Rasa's built-in session start
+keeps the first message's metadata in the `session_started_metadata` slot, which is read here.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ import os
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.replies import service_reply, town_buttons
@@ -48,29 +54,6 @@ def ask_town(dispatcher: CollectingDispatcher, topic: str | None) -> list[EventT
     """Ask with one button per town, remembering the question to answer once the town is known."""
     dispatcher.utter_message(text=ASK_TOWN, buttons=town_buttons(towns()))
     return [SlotSet("pending_topic", topic)]
-
-
-class ActionSessionStart(Action):
-    """Starts a session with the town from the widget's or SMS connector's metadata, if any."""
-
-    def name(self) -> str:
-        return "action_session_start"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        events: list[EventType] = [SessionStarted()]
-        # carry over slots from the previous session (session_config keeps them)
-        events += [SlotSet(k, v) for k, v in tracker.slots.items() if v is not None]
-        town = (
-            town_from_metadata(tracker.get_slot("session_started_metadata"))
-            or _known(tracker.get_slot("department"))
-            or default_town()
-        )
-        if town:
-            events.append(SlotSet("department", town.id))
-        events.append(ActionExecuted("action_listen"))
-        return events
 
 
 class ActionSetTown(Action):

@@ -277,7 +277,7 @@ PRESENT = re.compile(
     r"|\bhurry\b|\bplease help\b|\bhelp me\b|!!|\bjust (?:now|happened|broke|shot|stabbed|hit|collapsed|been|got|was|robbed|mugged|attacked|assaulted)\b"
     r"|\b(?:is|are|'s|'re|keeps?) (?:breaking|trying|coming|hitting|beating|choking|strangling|stabbing|punching|kicking|slapping|hurting|threatening|shooting|attacking|fighting|following|chasing|stalking|screaming|waving|pointing|running|driving|fleeing|hiding|lurking|burning|bleeding|dying|drowning|outside|inside|here)\b"
     r"|\b(?:está|esta|estão) \w+(?:ando|endo|indo)\b"
-    r"|\bi'm (?:hiding|scared|terrified|bleeding)\b|\b(?:he|she|they)(?:'s| has|'ve) got\b|\bhas a (?:gun|knife|weapon)\b"
+    r"|\bi'm (?:hiding|bleeding|trapped)\b|\b(?:he|she|they)(?:'s| has|'ve) got\b|\bhas a (?:gun|knife|weapon)\b"
 )
 PAST = re.compile(
     r"\bovernight\b|\blast (?:night|week|month|year|weekend|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time)\b"
@@ -355,9 +355,15 @@ class Verdict:
     verdict: str
     matches: list[str] = field(default_factory=list)
     context: list[str] = field(default_factory=list)
+    urgent_kinds: list[str] = field(default_factory=list)  # kinds of the matches that stayed urgent
 
     def as_dict(self) -> dict[str, object]:
-        return {"verdict": self.verdict, "matches": self.matches, "context": self.context}
+        return {
+            "verdict": self.verdict,
+            "matches": self.matches,
+            "context": self.context,
+            "urgent_kinds": self.urgent_kinds,
+        }
 
 
 def _stays_urgent(pattern: Pattern, context: list[str]) -> bool:
@@ -380,10 +386,12 @@ def assess(text: str) -> Verdict:
         return Verdict("none", [], context)
     urgent = [p for p in hits if _stays_urgent(p, context)]
     names = [p.name for p in hits]
+    kinds = sorted({p.kind for p in urgent})
     for category in ("emergency", "crisis"):
         if any(p.category == category for p in urgent):
-            return Verdict(category, names, context)
+            return Verdict(category, names, context, kinds)
     if any(p.category == "domestic_violence" for p in urgent):
         # abuse happening now is an emergency; otherwise it gets the domestic-violence reply
-        return Verdict("emergency" if "present" in context else "domestic_violence", names, context)
+        category = "emergency" if "present" in context else "domestic_violence"
+        return Verdict(category, names, context, kinds)
     return Verdict("routine", names, context)

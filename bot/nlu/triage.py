@@ -29,7 +29,8 @@ TRIAGE_KEY = "triage"
 FALLBACK = "nlu_fallback"
 # Contexts strong enough to overrule a classifier that said `emergency`, when the lexicon sees its
 # alarming words but nothing happening now ("is it legal to own a machete", "the report from the
-# stabbing last month"). Without any lexicon match, the classifier's `emergency` always stands.
+# stabbing last month"). Without any lexicon match, the classifier's `emergency` stands unless the
+# writer says it is not one, or an alarming word is part of a routine phrase ("shooting range").
 DEMOTING_CONTEXT = frozenset({"past", "records", "negation", "permit", "informational", "gone"})
 
 
@@ -44,9 +45,10 @@ def decide(
     verdict = assess(text)
     current = intent.get(INTENT_NAME_KEY) or FALLBACK
     if verdict.verdict == "emergency":
-        if current == "domestic_violence" and "present" not in verdict.context:
+        violence_only = set(verdict.urgent_kinds) <= {"violence", "abuse", "crime"}
+        if current == "domestic_violence" and violence_only and "present" not in verdict.context:
             # abuse or threats not described as happening now: both replies lead with 911, and
-            # this one adds Safe Connect
+            # this one adds Safe Connect. A medical or fire emergency is never kept as abuse.
             return current, "kept", verdict.as_dict()
         return "emergency", "kept" if current == "emergency" else "forced", verdict.as_dict()
     if verdict.verdict in ("crisis", "domestic_violence"):
@@ -68,7 +70,7 @@ def decide(
         and "present" not in verdict.context
         and (
             (verdict.verdict == "routine" and DEMOTING_CONTEXT & set(verdict.context))
-            or (verdict.verdict == "none" and "negation" in verdict.context)
+            or (verdict.verdict == "none" and {"negation", "permit"} & set(verdict.context))
         )
     ):
         best = next(
