@@ -63,3 +63,37 @@ def test_conversation_tests_pass(tmp_path: Path) -> None:
     failed = tmp_path / "failed_test_stories.yml"
     detail = failed.read_text() if failed.exists() else result.stderr[-3000:]
     assert result.returncode == 0, detail
+
+
+RESPONSES = read_yaml(ROOT / "bot/domain.yml")["responses"]
+
+
+@pytest.mark.parametrize(
+    ("response", "leads_with"),
+    [
+        ("utter_emergency", "Call 911 now."),
+        ("utter_crisis", "Call or text 988 now"),
+        ("utter_domestic_violence", "If you're in danger now, call 911"),
+        ("utter_report_non_emergency", "If anyone is in danger or it's still happening, call 911."),
+    ],
+)
+def test_urgent_responses_lead_with_the_guidance(response: str, leads_with: str) -> None:
+    for variation in RESPONSES[response]:
+        assert variation["text"].startswith(leads_with)
+
+
+def test_safe_connect_number_is_the_state_hotline() -> None:
+    assert "(888) 774-2900" in RESPONSES["utter_domestic_violence"][0]["text"]
+
+
+@pytest.mark.parametrize("response", sorted(RESPONSES))
+def test_every_response_fits_one_sms_turn(response: str) -> None:
+    for variation in RESPONSES[response]:
+        assert len(variation["text"]) <= 600
+
+
+@pytest.mark.parametrize(
+    "response", ["utter_fallback", "utter_out_of_scope", "utter_human_handoff"]
+)
+def test_replies_that_answer_nothing_still_say_911(response: str) -> None:
+    assert "911" in RESPONSES[response][0]["text"]
