@@ -237,3 +237,14 @@ def test_a_routine_phrase_demotes_the_classifier() -> None:
         0.25,
     )
     assert (name, action) == ("report_non_emergency", "demoted")
+
+
+def test_abuse_not_happening_now_refines_a_classifier_emergency() -> None:
+    name, action, _ = decide(
+        "my husband hits me and I'm scared to go home",
+        {"name": "emergency"},
+        _ranking(("emergency", 1.0)),
+        [],
+        0.25,
+    )
+    assert (name, action) == ("domestic_violence", "refined")

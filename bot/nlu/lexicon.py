@@ -240,7 +240,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "crisis",
         "crisis",
         r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning|end|ending) (?:my ?self|myself)\b"
-        r"|\bsuicid(?:e|al)\b|\bend (?:my|it|her|his|their) (?:life|all)\b|\bunaliv|\bbetter off without me\b|\b(?:nobody|no one|no-one) would (?:miss|care about) me\b|\blife (?:isn't|is not|ain't) worth living\b"
+        r"|\bsuicid(?:e|al)\b|\bend (?:my|it|her|his|their) (?:life|all)\b|\bunaliv|\bbetter off without me\b|\b(?:going to|want to|wanna|will|plan to|ready to) end (?:it|things|everything)\b|\b(?:nobody|no one|no-one) would (?:miss|care about) me\b|\blife (?:isn't|is not|ain't) worth living\b"
         r"|\bdark thoughts\b|\bfeel(?:ing)? hopeless\b|\bcrisis (?:counselor|line|hotline)\b"
         r"|\b(?:take|took|swallow|swallowed) (?:them all|all (?:of )?(?:my|the|these|them)(?: pills)?|a bunch of pills|a lot of pills)\b|\bending (?:my life|it all)\b|\bend it all\b"
         r"|\b(?:want|wants|wanting|going|ready|wish|wishes) (?:to )?(?:die|be dead)\b|\bwish i (?:was|were) dead\b|\bbetter off dead\b"
@@ -305,7 +305,7 @@ INFORMATIONAL = re.compile(
 PERMIT = re.compile(
     r"\b(?:pistol|gun|handgun|firearms?|weapons?) (?:permit|license|licence|course|class|safety|registration|training|laws?|rules?|carry)\b"
     r"|\b(?:permit|license|licence) (?:for|to carry) (?:a )?(?:pistol|gun|handgun|firearm)\b|\beligibility certificate\b"
-    r"|\b(?:permit|premit|permitt|pemit)\b|\bshooting range\b|\bgun (?:club|range|show|shop|store)\b|\bfire (?:lane|department|marshal|hydrant)\b|\bfirework"
+    r"|\b(?:permit|premit|permitt|pemit)\b|\b(?:nerf|toy|water|squirt|airsoft|bb|paintball|cap|glue|nail) guns?\b|\bshooting range\b|\bgun (?:club|range|show|shop|store)\b|\bfire (?:lane|department|marshal|hydrant)\b|\bfirework"
     r"|\bknife (?:sharpening|laws?)\b|\bbomb squad\b|\bsmoke shop\b|\bsmoking (?:ban|area)\b|\bfired from\b|\bburn(?:ing)? permit\b"
     r"|\bsell(?:ing|s)?\b|\bsolicit|\bsales(?:man|person|people)?\b|\bpeddl|\bdoor-to-door\b"
 )

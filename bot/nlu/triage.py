@@ -51,6 +51,10 @@ def decide(
             # this one adds Safe Connect. A medical or fire emergency is never kept as abuse.
             return current, "kept", verdict.as_dict()
         return "emergency", "kept" if current == "emergency" else "forced", verdict.as_dict()
+    if verdict.verdict == "domestic_violence" and current == "emergency":
+        # abuse by a partner or family member, not described as happening now: the contract's
+        # domestic_violence. Its reply also leads with 911, and adds Safe Connect.
+        return "domestic_violence", "refined", verdict.as_dict()
     if verdict.verdict in ("crisis", "domestic_violence"):
         if current in DANGER_INTENTS:
             return current, "kept", verdict.as_dict()
@@ -105,7 +109,7 @@ class UrgentTriage(ConfiguredComponent):
             if name != intent.get(INTENT_NAME_KEY):
                 confidence = (
                     1.0
-                    if action in ("forced", "unreadable")
+                    if action in ("forced", "unreadable", "refined")  # the lexicon's call
                     else next(
                         (r["confidence"] for r in ranking if r.get(INTENT_NAME_KEY) == name), 1.0
                     )
