@@ -19,6 +19,7 @@ $(VENV)/.installed: requirements/lock.txt scripts/find-python310
 	@py=$$(scripts/find-python310) && echo "Creating $(VENV) with $$py" && rm -rf $(VENV) && "$$py" -m venv $(VENV)
 	$(PY) -m pip install --quiet "pip==24.0"
 	$(PY) -m pip install --quiet -r requirements/lock.txt
+	$(PY) -m pip check
 	@touch $@
 
 ## spacy: build our spaCy pipeline and the entity synonyms from the knowledge files
@@ -53,7 +54,9 @@ bench:
 
 ## lock: re-pin requirements/lock.txt from pyproject.toml's dependencies
 lock: setup
-	$(PY) -m pip install --quiet rasa==3.6.21 rasa-sdk==3.6.2 "spacy>=3.4,<3.5" spacy-lookups-data==1.0.5 twilio requests pytest ruff
+	$(PY) -m pip install --quiet rasa==3.6.21 rasa-sdk==3.6.2 "spacy>=3.4,<3.5" spacy-lookups-data==1.0.5 \
+	  twilio requests huggingface-hub==0.24.7 wsproto==1.2.0 pytest ruff sanic-testing==22.6.0 "httpx<0.24"
+	$(PY) -m pip check
 	$(PY) -m pip freeze --exclude-editable > requirements/lock.txt
 
 clean:

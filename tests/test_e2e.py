@@ -13,16 +13,19 @@ import subprocess
 import sys
 import time
 import uuid
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import requests
+from twilio.request_validator import RequestValidator
 
 from tests.conftest import MODEL, ROOT
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
 BIN = Path(sys.executable).parent
+SMS_TOKEN = "e2e-test-token"
 
 
 def _free_port() -> int:
@@ -53,7 +56,16 @@ class Servers:
         endpoints.write_text(
             f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n'
         )
-        env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "RASA_TELEMETRY_ENABLED": "false"}
+        self.sms_url = f"http://127.0.0.1:{self.rasa_port}/webhooks/sms/webhook"
+        env = {
+            **os.environ,
+            "TF_CPP_MIN_LOG_LEVEL": "3",
+            "RASA_TELEMETRY_ENABLED": "false",
+            "TWILIO_AUTH_TOKEN": SMS_TOKEN,
+            "SMS_PUBLIC_URL": self.sms_url,
+            "SMS_NUMBERS": "+18605550100=west-hartford,+12035550100=danbury",
+            "DATA_DIR": str(tmp / "data"),
+        }
         env.pop("DEFAULT_DEPARTMENT", None)
         self.logs = tmp
         self.actions = subprocess.Popen(
@@ -104,6 +116,17 @@ class Servers:
         if department:
             body["metadata"] = {"department": department}
         return requests.post(f"{self.base}/webhooks/rest/webhook", json=body, timeout=60)
+
+    def text(self, body: str, to: str, sender: str = "+18605559876") -> str | None:
+        """A signed Twilio webhook; the text of the TwiML reply's <Message>."""
+        params = {"From": sender, "To": to, "Body": body, "MessageSid": uuid.uuid4().hex}
+        signature = RequestValidator(SMS_TOKEN).compute_signature(self.sms_url, params)
+        reply = requests.post(
+            self.sms_url, data=params, headers={"X-Twilio-Signature": signature}, timeout=30
+        )
+        assert reply.status_code == 200, reply.text
+        message = ET.fromstring(reply.content).find("Message")
+        return None if message is None else message.text
 
     def stop_actions(self) -> None:
         if self.actions.poll() is None:
@@ -237,6 +260,23 @@ def test_malformed_requests_get_a_clear_4xx(servers: Servers, body: str, status:
         timeout=30,
     )
     assert reply.status_code == status and "error" in reply.json()
+
+
+def test_sms_answers_for_the_town_of_the_number_texted(servers: Servers) -> None:
+    west_hartford = servers.text("how do I pay a parking ticket?", to="+18605550100")
+    danbury = servers.text("how do I pay a parking ticket?", to="+12035550100")
+    assert "(860) 561-7475" in west_hartford and len(west_hartford) <= 600
+    assert "(203) 748-6423" in danbury and len(danbury) <= 600
+
+
+def test_sms_emergency_says_to_call_or_text_911(servers: Servers) -> None:
+    text = servers.text("someone is breaking into my house", to="+12035550100")
+    assert text.startswith("Call 911 now") and "text 911" in text
+
+
+def test_sms_unsigned_request_is_refused(servers: Servers) -> None:
+    reply = requests.post(servers.sms_url, data={"From": "+1", "To": "+18605550100"}, timeout=30)
+    assert reply.status_code == 403
 
 
 # --- keep these last: they stop the action server ---------------------------------------------
