@@ -12,6 +12,7 @@ ACTION_PORT=${ACTION_PORT:-5055}
 RASA_INTERFACE=${RASA_INTERFACE:-127.0.0.1}
 RASA=.venv/bin/rasa
 
+mkdir -p data  # conversations (SQLite) and SMS state live here
 endpoints=$(mktemp --suffix=.yml)
 sed "s#localhost:5055#localhost:${ACTION_PORT}#" bot/endpoints.yml > "$endpoints"
 

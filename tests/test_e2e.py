@@ -52,12 +52,15 @@ def _wait(url: str, proc: subprocess.Popen, seconds: float, ok=lambda r: True) -
 class Servers:
     def __init__(self, tmp: Path) -> None:
         self.action_port, self.rasa_port = _free_port(), _free_port()
-        endpoints = tmp / "endpoints.yml"
-        endpoints.write_text(
+        self.logs = tmp
+        self.conversations = tmp / "conversations.sqlite3"
+        self.endpoints = tmp / "endpoints.yml"
+        self.endpoints.write_text(
             f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n'
+            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.conversations}\n"
         )
         self.sms_url = f"http://127.0.0.1:{self.rasa_port}/webhooks/sms/webhook"
-        env = {
+        self.env = {
             **os.environ,
             "TF_CPP_MIN_LOG_LEVEL": "3",
             "RASA_TELEMETRY_ENABLED": "false",
@@ -66,8 +69,7 @@ class Servers:
             "SMS_NUMBERS": "+18605550100=west-hartford,+12035550100=danbury",
             "DATA_DIR": str(tmp / "data"),
         }
-        env.pop("DEFAULT_DEPARTMENT", None)
-        self.logs = tmp
+        self.env.pop("DEFAULT_DEPARTMENT", None)
         self.actions = subprocess.Popen(
             [
                 str(BIN / "rasa"),
@@ -79,10 +81,14 @@ class Servers:
                 str(self.action_port),
             ],
             cwd=ROOT,
-            env=env,
+            env=self.env,
             stdout=(tmp / "actions.log").open("w"),
             stderr=subprocess.STDOUT,
         )
+        self.start_rasa()
+        _wait(f"http://127.0.0.1:{self.action_port}/health", self.actions, 120)
+
+    def start_rasa(self) -> None:
         self.rasa = subprocess.Popen(
             [
                 str(BIN / "rasa"),
@@ -97,15 +103,19 @@ class Servers:
                 "--credentials",
                 "bot/credentials.yml",
                 "--endpoints",
-                str(endpoints),
+                str(self.endpoints),
             ],
             cwd=ROOT,
-            env=env,
-            stdout=(tmp / "rasa.log").open("w"),
+            env=self.env,
+            stdout=(self.logs / "rasa.log").open("a"),
             stderr=subprocess.STDOUT,
         )
-        _wait(f"http://127.0.0.1:{self.action_port}/health", self.actions, 120)
         _wait(f"{self.base}/status", self.rasa, 300, ok=lambda r: bool(r.json().get("model_id")))
+
+    def restart_rasa(self) -> None:
+        self.rasa.terminate()
+        self.rasa.wait(timeout=60)
+        self.start_rasa()
 
     @property
     def base(self) -> str:
@@ -277,6 +287,18 @@ def test_sms_emergency_says_to_call_or_text_911(servers: Servers) -> None:
 def test_sms_unsigned_request_is_refused(servers: Servers) -> None:
     reply = requests.post(servers.sms_url, data={"From": "+1", "To": "+18605550100"}, timeout=30)
     assert reply.status_code == 403
+
+
+def test_a_restart_keeps_the_conversation(servers: Servers) -> None:
+    """Conversations are in SQLite: the town chosen before a restart is still known after it."""
+    sender = uuid.uuid4().hex
+    servers.say('/set_town{"department":"danbury"}', sender=sender)
+    servers.restart_rasa()
+    reply = servers.say("where is the police station?", sender=sender)
+    assert any("375 Main Street" in t for t in _texts(reply))
+    tracker = requests.get(f"{servers.base}/conversations/{sender}/tracker", timeout=30).json()
+    user_texts = [e.get("text") for e in tracker["events"] if e["event"] == "user"]
+    assert user_texts == ['/set_town{"department":"danbury"}', "where is the police station?"]
 
 
 # --- keep these last: they stop the action server ---------------------------------------------

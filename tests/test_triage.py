@@ -248,3 +248,21 @@ def test_abuse_not_happening_now_refines_a_classifier_emergency() -> None:
         0.25,
     )
     assert (name, action) == ("domestic_violence", "refined")
+
+
+def test_suicidal_thoughts_refine_a_classifier_emergency_to_crisis() -> None:
+    name, action, _ = decide(
+        "i just want to die honestly", {"name": "emergency"}, _ranking(("emergency", 0.7)), [], 0.25
+    )
+    assert (name, action) == ("crisis", "refined")
+
+
+def test_an_attempt_happening_now_stays_an_emergency() -> None:
+    name, _, _ = decide(
+        "he says he wants to die and took a bunch of pills",
+        {"name": "crisis"},
+        _ranking(("crisis", 0.9)),
+        [],
+        0.25,
+    )
+    assert name == "emergency"

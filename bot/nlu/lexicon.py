@@ -123,7 +123,11 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:being|getting|just got|just been) (?:robbed|mugged|carjacked|kidnapped|abducted|jumped|shot|stabbed)\b|\b(?:got|been) (?:shot|stabbed)\b|\brobbery in progress"
         r"|\b(?:is|are) robbing\b|\bcarjack(?:ing|ed)?\b|\barmed robbery\b|\bhostages?\b"
         r"|\bkidnapp?(?:ed|ing)\b|\babduct(?:ed|ing)\b|\btook my (?:kid|child|son|daughter|baby)\b|\b(?:child|kid|girl|boy|baby|toddler) (?:was |just |was just )?(?:taken|grabbed|snatched)\b|\b(?:grabbed|snatched|took) (?:a|my|the|our) (?:little )?(?:child|kid|girl|boy|baby|toddler)\b"
-        r"|\bshoplifter (?:is )?(?:still )?(?:here|fighting)",
+        r"|\bshoplifter (?:is )?(?:still )?(?:here|fighting)"
+        r"|\b(?:being|getting|was just|just got) (?:dragged|forced|pulled|pushed|thrown) into (?:a |the |his |her )?(?:car|van|truck|vehicle)\b"
+        r"|\b(?:dragging|forcing|pulling|pushing) (?:a |the |my )?(?:woman|man|girl|boy|kid|child|person|someone|her|him) into (?:a |the |his |her )?(?:car|van|truck|vehicle)\b"
+        r"|\bexposing (?:himself|herself|themselves)\b|\bindecent exposure\b"
+        r"|\b(?:trying to|tried to) (?:lure|grab|take) (?:a |the |my )?(?:kids?|child(?:ren)?|girls?|boys?)\b",
     ),
     _p(
         "followed",
@@ -186,7 +190,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "emergency",
         "medical",
         r"\b(?:not|isn't|isnt|stopped|can't|cant|cannot|trouble|hard time|struggling) breathing\b|\bcan't breathe\b"
-        r"|\bunconscious\b|\bunresponsive\b|\bpassed out\b|\bcollapsed\b|\bwon't wake up\b|\bnot waking up\b"
+        r"|\bunconscious\b|\bunresponsive\b|\b(?:can't|cannot|cant|couldn't) wake (?:him|her|them|my \w+|up)\b|\balcohol poisoning\b|\bnot responding\b|\b(?:kid|child|baby|toddler|infant|dog|puppy) (?:is )?(?:locked|left|trapped|stuck) in (?:a |the |their |his |her )?(?:hot )?car\b|\bpassed out\b|\bcollapsed\b|\bwon't wake up\b|\bnot waking up\b"
         r"|\bheart attack\b|\bchest pains?\b|\bstroke\b|\bseizure\b|\bconvuls|\boverdos(?:e|ed|ing)\b|\bod'?(?:ing|d)\b"
         r"|\bchoking\b|\bbleeding (?:badly|heavily|a lot|everywhere|out|profusely|from)\b|\blots of blood\b"
         r"|\bdrowning\b|\banaphyla|\ballergic reaction\b|\bno pulse\b|\b(?:he|she|they|someone|somebody|person|baby|man|woman|kid|child)(?: is|'s)? not moving\b|\bfell and can't get up\b|\b(?:lying|laying) (?:in|on) the (?:road|street|ground|floor|sidewalk)\b|\bfell through the ice\b"
@@ -221,10 +225,18 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bsend (?:help|police|the police|cops|the cops|an? (?:officer|ambulance|cop)|someone)\b"
         r"|(?:^|please |pls |someone |somebody |can you |could you )call (?:the )?(?:police|cops|911|an? ambulance)(?: for me)?(?: please)?(?: now)?\s*[!.]*$"
         r"|\b(?:this is|it's|it is|i have|we have|there's) an emergency\b|^(?:emergency|sos|911)\s*[!.]*$"
-        r"|^help\s*(?:me)?\s*!+|\bhelp me!|\bsomeone help\b|\bsomebody help\b|\bplease help(?: me| us)? (?:now|fast|quick|asap)\b"
+        r"|^help\s*(?:me)?\s*!+|\bhelp me!|(?<!can )(?<!could )(?<!would )(?<!will )\bsome(?:one|body) (?:please )?help\b(?! me (?:with|find|install|understand|figure|get|know|learn|fill|choose|pick|set)\b)|\bplease help(?: me| us)? (?:now|fast|quick|asap)\b"
         r"|\bplease hurry\b|\bhurry please\b|\bneed (?:help|police|an ambulance|the police|an officer) (?:now|right now|asap|immediately|fast)\b"
         r"|\bi'm (?:hiding|locked in|trapped)\b|\bi'm scared for my life\b|\bafraid for my life\b|\bin danger\b(?! of (?:losing|getting a ticket))"
         r"|\bsos\b|\U0001F198|\bmayday\b",
+    ),
+    # a suicide attempt happening now is an emergency (911), not only a crisis line call
+    _p(
+        "attempt-now",
+        "emergency",
+        "medical",
+        r"\b(?:threatening|about|going|trying) to jump\b|\b(?:on|at) the (?:roof|ledge|edge of)\b.*\bjump"
+        r"|\b(?:took|swallowed|has taken) (?:a bunch of|a lot of|all (?:of )?(?:his|her|their|the)) (?:pills|meds)\b|\bhanging (?:himself|herself|themselves)\b",
     ),
     # abuse by a partner or family member (an emergency only when it is happening now)
     _p(

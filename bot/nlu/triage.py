@@ -55,6 +55,13 @@ def decide(
         # abuse by a partner or family member, not described as happening now: the contract's
         # domestic_violence. Its reply also leads with 911, and adds Safe Connect.
         return "domestic_violence", "refined", verdict.as_dict()
+    if (
+        verdict.verdict == "crisis"
+        and current == "emergency"
+        and verdict.urgent_kinds == ["crisis"]
+    ):
+        # thoughts of suicide or self-harm with no danger-now words: 988 is the first call
+        return "crisis", "refined", verdict.as_dict()
     if verdict.verdict in ("crisis", "domestic_violence"):
         if current in DANGER_INTENTS:
             return current, "kept", verdict.as_dict()
