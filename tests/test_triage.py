@@ -266,3 +266,21 @@ def test_an_attempt_happening_now_stays_an_emergency() -> None:
         0.25,
     )
     assert name == "emergency"
+
+
+def test_another_language_keeps_an_urgent_classifier_verdict() -> None:
+    name, _, _ = decide(
+        "alguien está entrando a mi casa",
+        {"name": "emergency"},
+        _ranking(("emergency", 0.6)),
+        ["not_english"],
+        0.25,
+    )
+    assert name == "emergency"
+
+
+def test_another_language_without_danger_goes_to_fallback() -> None:
+    name, _, _ = decide(
+        "¿Dónde está la estación?", {"name": "station_location"}, _ranking(), ["not_english"], 0.25
+    )
+    assert name == "nlu_fallback"

@@ -66,6 +66,9 @@ def decide(
         if current in DANGER_INTENTS:
             return current, "kept", verdict.as_dict()
         return verdict.verdict, "forced", verdict.as_dict()
+    if "not_english" in flags and current in DANGER_INTENTS:
+        # another language, but the classifier heard danger: an urgent reply works in any language
+        return current, "kept", verdict.as_dict()
     if {"empty", "no_words", "not_english"} & set(flags):
         return FALLBACK, "unreadable", verdict.as_dict()
     if current == FALLBACK:
