@@ -11,7 +11,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export RASA_TELEMETRY_ENABLED ?= false
 export PIP_DISABLE_PIP_VERSION_CHECK ?= 1
 
-.PHONY: setup spacy train run test lint eval bench lock clean
+.PHONY: setup spacy train run run-cluster test lint eval bench purge lock clean
 
 ## setup: build .venv with Python 3.10 and the pinned dependencies
 setup: $(VENV)/.installed
@@ -36,6 +36,11 @@ train: spacy
 run: train
 	@scripts/run.sh
 
+## run-cluster: like run, with two Rasa processes (5005, 5006) sharing PostgreSQL and Redis
+run-cluster: train
+	@DATABASE_URL=$${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/postgres} \
+	 REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} RASA_PORTS="5005 5006" scripts/run.sh
+
 ## test: the whole suite, as CI runs it
 test: train lint
 	$(PY) -m pytest
@@ -51,6 +56,10 @@ eval: train
 ## bench: not built yet (issue: evaluation and benchmarks)
 bench:
 	@echo "make bench: the benchmark suite is not implemented yet (see the open 'Evaluation and benchmarks' issue)." >&2; exit 2
+
+## purge: delete stored conversation events older than DAYS days (default 90)
+purge: setup
+	$(PY) -m bot.stores purge --days $(or $(DAYS),90)
 
 ## lock: re-pin requirements/lock.txt from pyproject.toml's dependencies
 lock: setup

@@ -1,40 +1,51 @@
 #!/usr/bin/env bash
-# Starts the action server (5055) and the Rasa server (5005) on localhost; Ctrl-C stops both.
-# Called by `make run` after setup and training. Environment:
-#   RASA_PORT / ACTION_PORT   ports (default 5005 / 5055)
+# Starts the action server (5055) and the Rasa server (5005) on localhost; Ctrl-C stops all.
+# Called by `make run` (and `make run-cluster`) after setup and training. Environment:
+#   RASA_PORTS                one port per Rasa process (default "5005"; run-cluster: "5005 5006")
+#   ACTION_PORT               action server port (default 5055)
 #   RASA_INTERFACE            address to listen on (default 127.0.0.1; 0.0.0.0 behind a proxy)
 #   RASA_AUTH_TOKEN           if set, the HTTP API (/model/parse, /conversations) requires ?token=
 #   DEFAULT_DEPARTMENT        town id used when a message names none (e.g. west-hartford)
+#   DATA_DIR, DATABASE_URL, REDIS_URL   where conversations are kept (README, "Conversations")
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RASA_PORT=${RASA_PORT:-5005}
+read -r -a ports <<< "${RASA_PORTS:-${RASA_PORT:-5005}}"
 ACTION_PORT=${ACTION_PORT:-5055}
 RASA_INTERFACE=${RASA_INTERFACE:-127.0.0.1}
 RASA=.venv/bin/rasa
+if [ "${#ports[@]}" -gt 1 ] && { [ -z "${DATABASE_URL:-}" ] || [ -z "${REDIS_URL:-}" ]; }; then
+  echo "Several Rasa processes need a shared DATABASE_URL and REDIS_URL (README, Scaling)." >&2
+  exit 2
+fi
 
-mkdir -p data  # conversations (SQLite) and SMS state live here
+mkdir -p "${DATA_DIR:-data}"  # conversations (SQLite) and SMS state live here
 endpoints=$(mktemp --suffix=.yml)
 sed "s#localhost:5055#localhost:${ACTION_PORT}#" bot/endpoints.yml > "$endpoints"
 
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null; rm -f "$endpoints"' EXIT INT TERM
 "$RASA" run actions --actions bot.actions --port "$ACTION_PORT" &
-actions_pid=$!
-trap 'kill $actions_pid 2>/dev/null; rm -f "$endpoints"' EXIT INT TERM
+pids+=($!)
 
 auth=()
 [ -n "${RASA_AUTH_TOKEN:-}" ] && auth=(--auth-token "$RASA_AUTH_TOKEN")
 
 cat <<MSG
 
-  Starting the assistant: Rasa on http://${RASA_INTERFACE}:${RASA_PORT}, actions on :${ACTION_PORT}.
+  Starting the assistant: Rasa on ${RASA_INTERFACE}, port(s) ${ports[*]}; actions on :${ACTION_PORT}.
   When "Rasa server is up and running" appears, ask it something:
 
-    curl -s localhost:${RASA_PORT}/webhooks/rest/webhook -H 'Content-Type: application/json' \\
+    curl -s localhost:${ports[0]}/webhooks/rest/webhook -H 'Content-Type: application/json' \\
       -d '{"sender": "demo", "message": "how do I get a copy of a police report?", "metadata": {"department": "west-hartford"}}'
 
-  The NLU verdict for any text:   curl -s localhost:${RASA_PORT}/model/parse -d '{"text": "my house is on fire"}'
+  The NLU verdict for any text:   curl -s localhost:${ports[0]}/model/parse -d '{"text": "my house is on fire"}'
 
 MSG
 
-"$RASA" run --model bot/models/assistant.tar.gz --endpoints "$endpoints" \
-  --credentials bot/credentials.yml --port "$RASA_PORT" --interface "$RASA_INTERFACE" \
-  --enable-api "${auth[@]}"
+for port in "${ports[@]}"; do
+  "$RASA" run --model bot/models/assistant.tar.gz --endpoints "$endpoints" \
+    --credentials bot/credentials.yml --port "$port" --interface "$RASA_INTERFACE" \
+    --enable-api "${auth[@]}" &
+  pids+=($!)
+done
+wait -n "${pids[@]}"

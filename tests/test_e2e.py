@@ -49,16 +49,19 @@ def _wait(url: str, proc: subprocess.Popen, seconds: float, ok=lambda r: True) -
     raise TimeoutError(f"{url} did not answer within {seconds} s")
 
 
+def endpoints_for(tmp: Path, action_port: int) -> Path:
+    """bot/endpoints.yml with the action server on this test's port."""
+    path = tmp / "endpoints.yml"
+    text = (ROOT / "bot/endpoints.yml").read_text()
+    path.write_text(text.replace("localhost:5055", f"127.0.0.1:{action_port}"))
+    return path
+
+
 class Servers:
-    def __init__(self, tmp: Path) -> None:
+    def __init__(self, tmp: Path, extra_env: dict[str, str] | None = None) -> None:
         self.action_port, self.rasa_port = _free_port(), _free_port()
         self.logs = tmp
-        self.conversations = tmp / "conversations.sqlite3"
-        self.endpoints = tmp / "endpoints.yml"
-        self.endpoints.write_text(
-            f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n'
-            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.conversations}\n"
-        )
+        self.endpoints = endpoints_for(tmp, self.action_port)
         self.sms_url = f"http://127.0.0.1:{self.rasa_port}/webhooks/sms/webhook"
         self.env = {
             **os.environ,
@@ -69,7 +72,9 @@ class Servers:
             "SMS_NUMBERS": "+18605550100=west-hartford,+12035550100=danbury",
             "DATA_DIR": str(tmp / "data"),
         }
-        self.env.pop("DEFAULT_DEPARTMENT", None)
+        for name in ("DEFAULT_DEPARTMENT", "DATABASE_URL", "REDIS_URL"):
+            self.env.pop(name, None)
+        self.env.update(extra_env or {})
         self.actions = subprocess.Popen(
             [
                 str(BIN / "rasa"),
@@ -88,8 +93,10 @@ class Servers:
         self.start_rasa()
         _wait(f"http://127.0.0.1:{self.action_port}/health", self.actions, 120)
 
-    def start_rasa(self) -> None:
-        self.rasa = subprocess.Popen(
+    def start_rasa(self, port: int | None = None) -> subprocess.Popen:
+        """A Rasa process on `port` (default: this fixture's); waits until its model is loaded."""
+        port = port or self.rasa_port
+        process = subprocess.Popen(
             [
                 str(BIN / "rasa"),
                 "run",
@@ -97,7 +104,7 @@ class Servers:
                 str(MODEL),
                 "--enable-api",
                 "--port",
-                str(self.rasa_port),
+                str(port),
                 "--interface",
                 "127.0.0.1",
                 "--credentials",
@@ -107,10 +114,18 @@ class Servers:
             ],
             cwd=ROOT,
             env=self.env,
-            stdout=(self.logs / "rasa.log").open("a"),
+            stdout=(self.logs / f"rasa-{port}.log").open("a"),
             stderr=subprocess.STDOUT,
         )
-        _wait(f"{self.base}/status", self.rasa, 300, ok=lambda r: bool(r.json().get("model_id")))
+        _wait(
+            f"http://127.0.0.1:{port}/status",
+            process,
+            300,
+            ok=lambda r: bool(r.json().get("model_id")),
+        )
+        if port == self.rasa_port:
+            self.rasa = process
+        return process
 
     def restart_rasa(self) -> None:
         self.rasa.terminate()
@@ -290,7 +305,7 @@ def test_sms_unsigned_request_is_refused(servers: Servers) -> None:
 
 
 def test_a_restart_keeps_the_conversation(servers: Servers) -> None:
-    """Conversations are in SQLite: the town chosen before a restart is still known after it."""
+    """Conversations are in SQLite ($DATA_DIR): the town chosen before a restart is still known."""
     sender = uuid.uuid4().hex
     servers.say('/set_town{"department":"danbury"}', sender=sender)
     servers.restart_rasa()

@@ -1,0 +1,105 @@
+"""Where conversations are kept, chosen by the environment (README, "Conversations and scaling").
+
+- Nothing configured: an embedded SQLite database, $DATA_DIR/conversations.sqlite3 (default
+  data/), so a restart keeps conversations and no server is needed; locks in memory (one process).
+- DATABASE_URL=postgresql://user:password@host:5432/dbname: conversations in PostgreSQL.
+- REDIS_URL=redis://[:password@]host:6379/0: conversation locks in Redis, so several Rasa
+  processes behind a load balancer can serve the same conversations one message at a time.
+
+bot/endpoints.yml names these classes; secrets stay in the environment.
+
+    python -m bot.stores purge --days 90    # delete conversation events older than 90 days
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
+from rasa.core.tracker_store import SQLTrackerStore
+from sqlalchemy.engine import make_url
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("DATA_DIR", "data"))
+
+
+def database_settings() -> dict[str, Any]:
+    """SQLTrackerStore's arguments for $DATABASE_URL, or for the default SQLite file."""
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        path = data_dir() / "conversations.sqlite3"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return {"dialect": "sqlite", "db": str(path)}
+    parsed = make_url(url.replace("postgres://", "postgresql://", 1))
+    return {
+        "dialect": parsed.drivername,
+        "host": parsed.host,
+        "port": parsed.port,
+        "db": parsed.database,
+        "username": parsed.username,
+        "password": parsed.password,
+    }
+
+
+class EnvTrackerStore(SQLTrackerStore):
+    """Rasa's SQL tracker store on SQLite or $DATABASE_URL; reconnects after a DB restart."""
+
+    def __init__(self, domain: Any = None, host: Any = None, event_broker: Any = None, **_: Any):
+        super().__init__(domain=domain, event_broker=event_broker, **database_settings())
+        # Test each pooled connection before use: after the database restarts, the next message
+        # gets a fresh connection instead of an error.
+        self.engine = sa.create_engine(self.engine.url, pool_pre_ping=True)
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+
+
+class EnvLockStore(LockStore):
+    """Redis locks when $REDIS_URL is set (several processes), in-memory locks otherwise."""
+
+    def __new__(cls, endpoint_config: Any = None) -> LockStore:  # type: ignore[misc]
+        url = os.environ.get("REDIS_URL")
+        if not url:
+            return InMemoryLockStore()
+        parsed = make_url(url)
+        return RedisLockStore(
+            host=parsed.host or "localhost",
+            port=parsed.port or 6379,
+            db=int(parsed.database or 0),
+            username=parsed.username,
+            password=parsed.password,
+            use_ssl=parsed.drivername == "rediss",
+            key_prefix="police_assistant",
+        )
+
+
+def purge(days: float, now: float | None = None) -> int:
+    """Delete conversation events older than `days`; returns how many were deleted."""
+    cutoff = (now or time.time()) - days * 86400
+    settings = database_settings()
+    store = SQLTrackerStore(**settings)
+    with store.engine.begin() as connection:
+        result = connection.execute(
+            sa.text("DELETE FROM events WHERE timestamp < :cutoff"), {"cutoff": cutoff}
+        )
+    return int(result.rowcount or 0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.stores", description="Stored conversations."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    command = commands.add_parser("purge", help="delete conversation events older than --days")
+    command.add_argument("--days", type=float, required=True)
+    args = parser.parse_args()
+    deleted = purge(args.days)
+    print(f"Deleted {deleted} conversation events older than {args.days:g} days.")
+
+
+if __name__ == "__main__":
+    main()
