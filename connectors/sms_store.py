@@ -7,14 +7,14 @@ retries a webhook it did not get an answer to, so an answered MessageSid must be
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-DEFAULT_PATH = Path(os.environ.get("DATA_DIR", "data")) / "sms.sqlite3"
+from bot.stores import data_dir
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS opt_outs (number TEXT PRIMARY KEY, since REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS answered (sid TEXT PRIMARY KEY, reply TEXT, at REAL NOT NULL);
@@ -26,8 +26,8 @@ IN_PROGRESS = object()
 class SmsStore:
     """One small SQLite file; every call opens its own connection (safe across workers)."""
 
-    def __init__(self, path: Path = DEFAULT_PATH) -> None:
-        self.path = Path(path)
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path else data_dir() / "sms.sqlite3"
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._db() as db:
             db.executescript(_SCHEMA)
