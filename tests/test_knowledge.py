@@ -16,8 +16,9 @@ from tests.conftest import FACT_SHEET
 TOWNS = load_all()
 
 
-def test_both_contract_towns_load() -> None:
-    assert set(TOWNS) == {"west-hartford", "danbury"}
+def test_the_contract_towns_load() -> None:
+    """The contract's towns are there; a town added later is just another file."""
+    assert {"west-hartford", "danbury"} <= set(TOWNS)
 
 
 @pytest.mark.parametrize("town_id", sorted(TOWNS))
