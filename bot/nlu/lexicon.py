@@ -127,6 +127,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"|\b(?:being|getting|was just|just got) (?:dragged|forced|pulled|pushed|thrown) into (?:a |the |his |her )?(?:car|van|truck|vehicle)\b"
         r"|\b(?:dragging|forcing|pulling|pushing) (?:a |the |my )?(?:woman|man|girl|boy|kid|child|person|someone|her|him) into (?:a |the |his |her )?(?:car|van|truck|vehicle)\b"
         r"|\bexposing (?:himself|herself|themselves)\b|\bindecent exposure\b"
+        r"|\b(?:pushed|thrown|shoved|kicked) out of (?:a |the )?(?:moving )?(?:car|vehicle|van|truck|window)\b"
         r"|\b(?:trying to|tried to) (?:lure|grab|take) (?:a |the |my )?(?:kids?|child(?:ren)?|girls?|boys?)\b",
     ),
     _p(
@@ -190,7 +191,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "emergency",
         "medical",
         r"\b(?:not|isn't|isnt|stopped|can't|cant|cannot|trouble|hard time|struggling) breathing\b|\bcan't breathe\b"
-        r"|\bunconscious\b|\bunresponsive\b|\b(?:can't|cannot|cant|couldn't) wake (?:him|her|them|my \w+|up)\b|\balcohol poisoning\b|\bnot responding\b|\b(?:kid|child|baby|toddler|infant|dog|puppy) (?:is )?(?:locked|left|trapped|stuck) in (?:a |the |their |his |her )?(?:hot )?car\b|\bpassed out\b|\bcollapsed\b|\bwon't wake up\b|\bnot waking up\b"
+        r"|\bunconscious\b|\bunresponsive\b|\bslumped over\b|\b(?:can't|cannot|cant|couldn't) wake (?:him|her|them|my \w+|up)\b|\balcohol poisoning\b|\bnot responding\b|\b(?:kid|child|baby|toddler|infant|dog|puppy) (?:is )?(?:locked|left|trapped|stuck) in (?:a |the |their |his |her )?(?:hot )?car\b|\bpassed out\b|\bcollapsed\b|\bwon't wake up\b|\bnot waking up\b"
         r"|\bheart attack\b|\bchest pains?\b|\bstroke\b|\bseizure\b|\bconvuls|\boverdos(?:e|ed|ing)\b|\bod'?(?:ing|d)\b"
         r"|\bchoking\b|\bbleeding (?:badly|heavily|a lot|everywhere|out|profusely|from)\b|\blots of blood\b"
         r"|\bdrowning\b|\banaphyla|\ballergic reaction\b|\bno pulse\b|\b(?:he|she|they|someone|somebody|person|baby|man|woman|kid|child)(?: is|'s)? not moving\b|\bfell and can't get up\b|\b(?:lying|laying) (?:in|on) the (?:road|street|ground|floor|sidewalk)\b|\bfell through the ice\b"
@@ -252,7 +253,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "crisis",
         "crisis",
         r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning|end|ending) (?:my ?self|myself)\b"
-        r"|\bsuicid(?:e|al)\b|\bend (?:my|it|her|his|their) (?:life|all)\b|\bunaliv|\bbetter off without me\b|\b(?:going to|want to|wanna|will|plan to|ready to) end (?:it|things|everything)\b|\b(?:nobody|no one|no-one) would (?:miss|care about) me\b|\blife (?:isn't|is not|ain't) worth living\b"
+        r"|\bsuicid(?:e|al)\b|\bend (?:my|it|her|his|their) (?:life|all)\b|\bunaliv|\bbetter off without me\b|\b(?:been|started|keep|am|i'm) cutting (?:again|myself|my (?:arms?|wrists?|legs?))\b|\bcutting again\b|\b(?:going to|want to|wanna|will|plan to|ready to) end (?:it|things|everything)\b|\b(?:nobody|no one|no-one) would (?:miss|care about) me\b|\blife (?:isn't|is not|ain't) worth living\b"
         r"|\bdark thoughts\b|\bfeel(?:ing)? hopeless\b|\bcrisis (?:counselor|line|hotline)\b"
         r"|\b(?:take|took|swallow|swallowed) (?:them all|all (?:of )?(?:my|the|these|them)(?: pills)?|a bunch of pills|a lot of pills)\b|\bending (?:my life|it all)\b|\bend it all\b"
         r"|\b(?:want|wants|wanting|going|ready|wish|wishes) (?:to )?(?:die|be dead)\b|\bwish i (?:was|were) dead\b|\bbetter off dead\b"
