@@ -61,10 +61,12 @@ bench:
 purge: setup
 	$(PY) -m bot.stores purge --days $(or $(DAYS),90)
 
-## lock: re-pin requirements/lock.txt from pyproject.toml's dependencies
+## lock: re-pin requirements/lock.txt from the dependencies listed in pyproject.toml
 lock: setup
-	$(PY) -m pip install --quiet rasa==3.6.21 rasa-sdk==3.6.2 "spacy>=3.4,<3.5" spacy-lookups-data==1.0.5 \
-	  twilio requests huggingface-hub==0.24.7 wsproto==1.2.0 pytest ruff sanic-testing==22.6.0 "httpx<0.24"
+	@mkdir -p build
+	$(PY) -c 'import tomli; p = tomli.load(open("pyproject.toml", "rb"))["project"]; \
+	  print("\n".join(p["dependencies"] + p["optional-dependencies"]["dev"]))' > build/requirements.in
+	$(PY) -m pip install --quiet -r build/requirements.in
 	$(PY) -m pip check
 	$(PY) -m pip freeze --exclude-editable > requirements/lock.txt
 

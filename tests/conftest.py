@@ -11,8 +11,6 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.nlu.examples import nlu_examples  # noqa: F401  (re-exported for the tests)
-
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "bot/models/assistant.tar.gz"
 FACT_SHEET = ROOT.parent / "shared/knowledge/ct-police-facts.md"

@@ -7,7 +7,8 @@ from collections import defaultdict
 import pytest
 
 from bot.kb.intents import CONVERSATION_INTENTS, SERVICE_INTENTS
-from tests.conftest import DATA, ROOT, nlu_examples, read_yaml
+from bot.nlu.examples import nlu_examples
+from tests.conftest import DATA, ROOT, read_yaml
 
 pytestmark = pytest.mark.model
 

@@ -19,7 +19,7 @@ import requests
 
 from bot import stores
 from tests.conftest import MODEL
-from tests.test_e2e import Servers
+from tests.test_e2e import Servers, _free_port
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 REDIS = "redis://127.0.0.1:6379/0"
@@ -82,12 +82,6 @@ class Cluster(Servers):
             self.second.terminate()
             self.second.wait(timeout=30)
         super().close()
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
