@@ -11,7 +11,10 @@ export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export RASA_TELEMETRY_ENABLED ?= false
 export PIP_DISABLE_PIP_VERSION_CHECK ?= 1
 
-.PHONY: setup spacy train run run-cluster test lint eval bench purge lock clean
+AXE_VERSION := 4.14.1
+AXE := build/node/node_modules/axe-core/axe.min.js
+
+.PHONY: setup spacy train browser run run-cluster test lint eval bench purge lock clean
 
 ## setup: build .venv with Python 3.10 and the pinned dependencies
 setup: $(VENV)/.installed
@@ -32,6 +35,12 @@ $(SPACY_DIR)/.built $(SYNONYMS) &: $(VENV)/.installed bot/knowledge/*.yml bot/kb
 train: spacy
 	$(PY) scripts/train.py $(if $(FORCE),--force)
 
+## browser: Debian's Chromium and axe-core (npm) for the web widget's browser tests
+browser: $(AXE)
+	@scripts/ensure-chromium
+$(AXE):
+	npm install --prefix build/node --no-audit --no-fund --silent axe-core@$(AXE_VERSION)
+
 ## run: set up, train if needed, start the action server (5055) and Rasa (5005)
 run: train
 	@scripts/run.sh
@@ -42,7 +51,7 @@ run-cluster: train
 	 REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} RASA_PORTS="5005 5006" scripts/run.sh
 
 ## test: the whole suite, as CI runs it
-test: train lint
+test: train lint browser
 	$(PY) -m pytest
 
 lint: setup

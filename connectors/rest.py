@@ -8,6 +8,7 @@ the request first, answers a clear 4xx for a malformed one, and otherwise behave
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -22,6 +23,8 @@ logger = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 100_000  # far above any real message; the NLU reads the first 1,000
 MAX_SENDER_CHARS = 128
+BOT_TIMEOUT_S = 20.0  # longer than any real turn; a hung turn still gets an answer
+SORRY = "Sorry, something went wrong on our side. If anyone is in danger, call 911."
 
 
 def _bad_request(reason: str, status: int = 400) -> HTTPResponse:
@@ -50,6 +53,25 @@ def parse_request(request: Request) -> tuple[str, str, dict[str, Any] | None] | 
     return sender, text, metadata if isinstance(metadata, dict) else None
 
 
+async def collect_replies(
+    on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    text: str,
+    sender: str,
+    channel: str,
+    metadata: dict[str, Any] | None,
+    timeout: float = BOT_TIMEOUT_S,
+) -> list[dict[str, Any]] | None:
+    """What the assistant answers, as Rasa's collecting channel records it; None if it failed."""
+    collector = CollectingOutputChannel()
+    message = UserMessage(text, collector, sender, input_channel=channel, metadata=metadata)
+    try:
+        await asyncio.wait_for(on_new_message(message), timeout=timeout)
+    except Exception:  # includes the timeout: the resident gets an answer either way
+        logger.exception("%s: a message could not be handled", channel)
+        return None
+    return collector.messages
+
+
 class SafeRestInput(RestInput):
     """The `rest` channel, validated (see module docstring)."""
 
@@ -70,25 +92,9 @@ class SafeRestInput(RestInput):
             if isinstance(parsed, HTTPResponse):
                 return parsed
             sender, text, metadata = parsed
-            collector = CollectingOutputChannel()
-            try:
-                await on_new_message(
-                    UserMessage(
-                        text, collector, sender, input_channel=self.name(), metadata=metadata
-                    )
-                )
-            except Exception:
-                logger.exception("rest: a message could not be handled")
-                return response.json(
-                    [
-                        {
-                            "recipient_id": sender,
-                            "text": "Sorry, something went wrong on our side. "
-                            "If anyone is in danger, call 911.",
-                        }
-                    ],
-                    status=200,
-                )
-            return response.json(collector.messages)
+            replies = await collect_replies(on_new_message, text, sender, self.name(), metadata)
+            if replies is None:
+                return response.json([{"recipient_id": sender, "text": SORRY}])
+            return response.json(replies)
 
         return webhook

@@ -21,14 +21,13 @@ Configuration (environment; see README, "SMS"):
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import parse_qsl
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -37,6 +36,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from bot.kb.loader import towns
 from bot.kb.schema import Town
+from connectors.rest import collect_replies
 from connectors.sms_store import IN_PROGRESS, SmsStore
 from connectors.sms_text import fit, keyword, numbered_choices, plain_text
 
@@ -190,20 +190,16 @@ class SmsInput(InputChannel):
         sender: str,
         town: Town,
     ) -> list[str]:
-        collector = CollectingOutputChannel()
-        message = UserMessage(
-            text, collector, sender, input_channel=self.name(), metadata={"department": town.id}
+        replies = await collect_replies(
+            on_new_message, text, sender, self.name(), {"department": town.id}, BOT_TIMEOUT_S
         )
-        try:
-            await asyncio.wait_for(on_new_message(message), timeout=BOT_TIMEOUT_S)
-        except Exception:
-            logger.exception("sms: the assistant did not answer")
+        if replies is None:
             return [
                 f"Sorry, I couldn't answer just now. If anyone is in danger, call 911. "
                 f"Otherwise call {town.main_phone.number}."
             ]
         lines, titles, payloads = [], [], []
-        for sent in collector.messages:
+        for sent in replies:
             if sent.get("text"):
                 lines.append(plain_text(sent["text"]))
             for button in sent.get("buttons") or []:

@@ -1,7 +1,14 @@
-"""`make eval`: the trained model on the held-out set, by intent group, into reports/eval.md.
+"""`make eval`: our model beside the Rasa-default baseline, on held-out messages, into reports/.
 
-Figures: accuracy per group (urgent, service, conversation), urgent recall, false alarms (routine
-messages answered as urgent), the fallback rate, and every misclassified example.
+For each held-out set (tests/nlu_holdout.yml; tests/nlu_fresh.yml, written later and never used to
+tune anything) and each model (ours: bot/models/assistant.tar.gz; the baseline, what `rasa init`
+gives: bot/models/baseline.tar.gz, see benchmarks/baseline-config.yml), it reports accuracy and
+macro-F1 per intent group, emergency / crisis / domestic-violence recall, the false-alarm rate
+(routine messages answered as urgent), the out-of-scope rate, and every message we got wrong. It
+draws our confusion matrix (reports/confusion.png) and appends the CLINC150 benchmark
+(scripts/clinc.py) unless CLINC=0.
+
+    python scripts/evaluate.py          (make eval)
 """
 
 from __future__ import annotations
@@ -10,6 +17,7 @@ import asyncio
 import os
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,58 +28,168 @@ from bot.kb.intents import CONVERSATION_INTENTS, SERVICE_INTENTS  # noqa: E402
 from bot.nlu.examples import nlu_examples  # noqa: E402
 
 URGENT = ("emergency", "crisis", "domestic_violence", "report_non_emergency")
-GROUPS = {"urgent": URGENT, "service": SERVICE_INTENTS, "conversation": CONVERSATION_INTENTS}
-DANGER = {"emergency", "crisis", "domestic_violence"}
+DANGER = ("emergency", "crisis", "domestic_violence")
+REFUSED = {"out_of_scope", "nlu_fallback"}  # the resident is told "I can't help with that"
+GROUPS = {
+    "urgent": URGENT,
+    "service": tuple(SERVICE_INTENTS),
+    "conversation": tuple(i for i in CONVERSATION_INTENTS if i != "out_of_scope"),
+    "out of scope": ("out_of_scope",),
+}
+SETS = {
+    "held-out": ROOT / "tests/nlu_holdout.yml",
+    "fresh (untouched)": ROOT / "tests/nlu_fresh.yml",
+}
+MODELS = {
+    "ours": ROOT / "bot/models/assistant.tar.gz",
+    "baseline": ROOT / "bot/models/baseline.tar.gz",
+}
+REPORTS = ROOT / "reports"
+
+
+@dataclass(frozen=True)
+class Row:
+    text: str
+    gold: str
+    predicted: str
+
+
+def predict(model: Path, examples: list[tuple[str, str]]) -> list[Row]:
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+    loop = asyncio.new_event_loop()
+    try:
+        return [
+            Row(text, gold, loop.run_until_complete(agent.parse_message(text))["intent"]["name"])
+            for text, gold in examples
+        ]
+    finally:
+        loop.close()
+
+
+def f1(rows: list[Row], intent: str) -> float:
+    tp = sum(r.gold == intent and r.predicted == intent for r in rows)
+    predicted = sum(r.predicted == intent for r in rows)
+    actual = sum(r.gold == intent for r in rows)
+    if not tp:
+        return 0.0
+    precision, recall = tp / predicted, tp / actual
+    return 2 * precision * recall / (precision + recall)
+
+
+def figures(rows: list[Row]) -> dict[str, str]:
+    """Every figure of the report for one model on one set, formatted."""
+    out: dict[str, str] = {}
+    for name, intents in GROUPS.items():
+        chosen = [r for r in rows if r.gold in intents]
+        present = [i for i in intents if any(r.gold == i for r in rows)]
+        accuracy = sum(r.gold == r.predicted for r in chosen) / len(chosen)
+        macro = sum(f1(rows, i) for i in present) / len(present)
+        out[f"{name}: accuracy"] = f"{accuracy:.3f} (n={len(chosen)})"
+        out[f"{name}: macro-F1"] = f"{macro:.3f}"
+    out["all: accuracy"] = f"{sum(r.gold == r.predicted for r in rows) / len(rows):.3f}"
+    for intent in DANGER:
+        gold = [r for r in rows if r.gold == intent]
+        urgent = sum(r.predicted in DANGER for r in gold)
+        share = f"{urgent / len(gold):.3f} ({urgent}/{len(gold)})"
+        out[f"{intent} recall (any urgent reply)"] = share
+    routine = [r for r in rows if r.gold not in DANGER]
+    alarms = sum(r.predicted in DANGER for r in routine)
+    out["false alarms (routine answered as urgent)"] = (
+        f"{alarms / len(routine):.3f} ({alarms}/{len(routine)})"
+    )
+    refused = [r for r in rows if r.gold not in REFUSED]
+    turned_away = sum(r.predicted in REFUSED for r in refused)
+    out["out-of-scope rate (answerable, turned away)"] = (
+        f"{turned_away / len(refused):.3f} ({turned_away}/{len(refused)})"
+    )
+    out["fallback rate (all messages)"] = (
+        f"{Counter(r.predicted for r in rows)['nlu_fallback'] / len(rows):.3f}"
+    )
+    return out
+
+
+def confusion_png(rows: list[Row], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    labels = sorted({r.gold for r in rows} | {r.predicted for r in rows})
+    index = {label: i for i, label in enumerate(labels)}
+    counts = [[0] * len(labels) for _ in labels]
+    for r in rows:
+        counts[index[r.gold]][index[r.predicted]] += 1
+    shares = [[c / max(1, sum(line)) for c in line] for line in counts]
+    fig, ax = plt.subplots(figsize=(13, 12))
+    ax.imshow(shares, cmap="Blues", vmin=0, vmax=1)
+    ax.set_xticks(range(len(labels)), labels, rotation=90, fontsize=7)
+    ax.set_yticks(range(len(labels)), labels, fontsize=7)
+    for i, line in enumerate(counts):
+        for j, count in enumerate(line):
+            if count:
+                color = "white" if shares[i][j] > 0.5 else "black"
+                ax.text(j, i, str(count), ha="center", va="center", fontsize=6, color=color)
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("expected")
+    ax.set_title(f"Our model, held-out messages (n={len(rows)}): counts, colour = share of row")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
 
 
 def main() -> int:
-    from rasa.core.agent import Agent
-
-    agent = Agent.load(str(ROOT / "bot/models/assistant.tar.gz"))
-    loop = asyncio.new_event_loop()
-    rows = [
-        (text, gold, loop.run_until_complete(agent.parse_message(text))["intent"]["name"])
-        for text, gold in nlu_examples(ROOT / "tests/nlu_holdout.yml")
-    ]
+    REPORTS.mkdir(exist_ok=True)
+    missing = [str(m.relative_to(ROOT)) for m in MODELS.values() if not m.exists()]
+    if missing:
+        print(f"missing models: {missing} (make eval trains them)", file=sys.stderr)
+        return 1
+    results = {
+        (set_name, model_name): predict(model, nlu_examples(path))
+        for set_name, path in SETS.items()
+        for model_name, model in MODELS.items()
+    }
     lines = [
-        "# NLU evaluation (held-out set: tests/nlu_holdout.yml)",
+        "# NLU evaluation",
         "",
-        f"{len(rows)} messages. Command: `make eval`.",
-        "",
-        "| group | messages | accuracy |",
-        "| --- | --- | --- |",
+        "Command: `make eval`. Ours is bot/models/assistant.tar.gz (bot/config.yml); the baseline "
+        "is Rasa 3.6's default pipeline and policies, what `rasa init` writes, trained on the same "
+        "data (benchmarks/baseline-config.yml). Urgent recall counts any urgent reply (911, 988 or "
+        "Safe Connect first) as caught.",
     ]
-    for name, intents in GROUPS.items():
-        chosen = [r for r in rows if r[1] in intents]
-        correct = sum(r[1] == r[2] for r in chosen)
-        lines.append(f"| {name} | {len(chosen)} | {correct / len(chosen):.3f} |")
-    overall = sum(r[1] == r[2] for r in rows) / len(rows)
-    lines.append(f"| all | {len(rows)} | {overall:.3f} |")
-    for intent in ("emergency", "crisis", "domestic_violence"):
-        gold = [r for r in rows if r[1] == intent]
-        exact = sum(r[2] == intent for r in gold) / len(gold)
-        urgent = sum(r[2] in DANGER for r in gold) / len(gold)
-        lines.append(
-            f"\n{intent} recall: {exact:.3f} (answered with an urgent reply: {urgent:.3f})"
-        )
-    routine = [r for r in rows if r[1] not in DANGER]
-    alarms = [r for r in routine if r[2] in DANGER]
-    fallback = Counter(r[2] for r in rows)["nlu_fallback"]
-    lines += [
-        f"\nFalse alarms (routine answered as urgent): {len(alarms)} of {len(routine)}",
-        f"Fallback rate: {fallback / len(rows):.3f}",
-        "",
-        "## Misclassified",
-        "",
-        "| text | expected | predicted |",
-        "| --- | --- | --- |",
-    ]
-    lines += [f"| {t} | {g} | {p} |" for t, g, p in rows if g != p]
-    out = ROOT / "reports/eval.md"
-    out.parent.mkdir(exist_ok=True)
+    for set_name, path in SETS.items():
+        ours, base = results[(set_name, "ours")], results[(set_name, "baseline")]
+        a, b = figures(ours), figures(base)
+        lines += [
+            "",
+            f"## {set_name}: {path.relative_to(ROOT)} ({len(ours)} messages)",
+            "",
+            "| figure | ours | baseline |",
+            "| --- | --- | --- |",
+        ]
+        lines += [f"| {key} | {a[key]} | {b[key]} |" for key in a]
+    all_ours = [r for s in SETS for r in results[(s, "ours")]]
+    confusion_png(all_ours, REPORTS / "confusion.png")
+    lines += ["", "Confusion matrix of our model, both sets: [confusion.png](confusion.png)"]
+    if os.environ.get("CLINC", "1") != "0":
+        import clinc  # scripts/clinc.py
+
+        lines += ["", *clinc.run()]
+    for set_name in SETS:
+        wrong = [r for r in results[(set_name, "ours")] if r.gold != r.predicted]
+        lines += [
+            "",
+            f"## Our mistakes, {set_name} ({len(wrong)})",
+            "",
+            "| text | expected | predicted |",
+            "| --- | --- | --- |",
+        ]
+        lines += [f"| {r.text.replace('|', '/')} | {r.gold} | {r.predicted} |" for r in wrong]
+    out = REPORTS / "eval.md"
     out.write_text("\n".join(lines) + "\n")
-    print("\n".join(lines[:16]))
-    print(f"\nReport: {out.relative_to(ROOT)}")
+    print("\n".join(line for line in lines if not line.startswith("| ") or "|" in line[2:]))
+    print(f"\nReport: {out.relative_to(ROOT)}, {REPORTS.relative_to(ROOT)}/confusion.png")
     return 0
 
 

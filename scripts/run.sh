@@ -33,7 +33,12 @@ auth=()
 cat <<MSG
 
   Starting the assistant: Rasa on ${RASA_INTERFACE}, port(s) ${ports[*]}; actions on :${ACTION_PORT}.
-  When "Rasa server is up and running" appears, ask it something:
+  When "Rasa server is up and running" appears, open the web widget's demo page for a town:
+
+    http://localhost:${ports[0]}/webhooks/webchat/demo?department=west-hartford
+    http://localhost:${ports[0]}/webhooks/webchat/demo?department=danbury
+
+  or ask it something from the command line:
 
     curl -s localhost:${ports[0]}/webhooks/rest/webhook -H 'Content-Type: application/json' \\
       -d '{"sender": "demo", "message": "how do I get a copy of a police report?", "metadata": {"department": "west-hartford"}}'

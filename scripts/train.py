@@ -5,25 +5,27 @@ synonyms generated from the knowledge files), config.yml, domain.yml and the cus
 that run during training.
 Editing an answer in bot/knowledge/ changes none of these, so it never costs a retrain.
 
-    python scripts/train.py [--force]
+    python scripts/train.py [--force]                     bot/models/assistant.tar.gz
+    python scripts/train.py --config benchmarks/baseline-config.yml --name baseline
+
+Each model gets <name>.fingerprint and <name>.json (training seconds, for make bench) beside it.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-MODEL = ROOT / "bot/models/assistant.tar.gz"
-STAMP = ROOT / "bot/models/assistant.fingerprint"
+MODELS = ROOT / "bot/models"
 # Only the custom components that run while training (InputGuard cleans the training text).
 # UrgentTriage and its lexicon act at prediction time only: changing them needs no retraining.
 INPUTS = [
-    "bot/config.yml",
     "bot/domain.yml",
     "bot/data",
     "bot/nlu/input_guard.py",
@@ -31,9 +33,9 @@ INPUTS = [
 ]
 
 
-def fingerprint() -> str:
+def fingerprint(config: str) -> str:
     digest = hashlib.sha256()
-    for entry in INPUTS:
+    for entry in [config, *INPUTS]:
         path = ROOT / entry
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for file in files:
@@ -47,17 +49,21 @@ def fingerprint() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description="Train the Rasa model if its inputs changed.")
     parser.add_argument("--force", action="store_true", help="train even if nothing changed")
+    parser.add_argument("--config", default="bot/config.yml", help="pipeline and policies")
+    parser.add_argument("--name", default="assistant", help="model file name in bot/models/")
     args = parser.parse_args()
-    current = fingerprint()
-    if not args.force and MODEL.exists() and STAMP.exists() and STAMP.read_text() == current:
-        print(f"Model is up to date ({MODEL.relative_to(ROOT)}); nothing to train.")
+    model = MODELS / f"{args.name}.tar.gz"
+    stamp, info = MODELS / f"{args.name}.fingerprint", MODELS / f"{args.name}.json"
+    current = fingerprint(args.config)
+    if not args.force and model.exists() and stamp.exists() and stamp.read_text() == current:
+        print(f"Model is up to date ({model.relative_to(ROOT)}); nothing to train.")
         return 0
     started = time.monotonic()
     command = [
         str(Path(sys.executable).parent / "rasa"),
         "train",
         "--config",
-        "bot/config.yml",
+        args.config,
         "--domain",
         "bot/domain.yml",
         "--data",
@@ -65,15 +71,17 @@ def main() -> int:
         "--out",
         "bot/models",
         "--fixed-model-name",
-        "assistant",
+        args.name,
         "--force",
     ]
     result = subprocess.run(command, cwd=ROOT, check=False)
-    if result.returncode != 0 or not MODEL.exists():
+    if result.returncode != 0 or not model.exists():
         print("Training failed.", file=sys.stderr)
         return result.returncode or 1
-    STAMP.write_text(current)
-    print(f"Trained {MODEL.relative_to(ROOT)} in {time.monotonic() - started:.0f} s.")
+    seconds = time.monotonic() - started
+    stamp.write_text(current)
+    info.write_text(json.dumps({"seconds": round(seconds, 1), "config": args.config}) + "\n")
+    print(f"Trained {model.relative_to(ROOT)} in {seconds:.0f} s.")
     return 0
 
 

@@ -166,3 +166,29 @@ def test_one_broken_file_stops_the_whole_load(tmp_path: Path) -> None:
     (tmp_path / "danbury.yml").write_text("id: danbury\n")
     with pytest.raises(KnowledgeError, match=r"danbury\.yml"):
         load_all(tmp_path)
+
+
+def test_widget_colour_too_light_for_white_text_is_an_error(town_copy: Path) -> None:
+    town_copy.write_text(town_copy.read_text().replace('color: "#1d4f91"', 'color: "#7fa7e0"'))
+    line = _line_of(town_copy, "color:")
+    with pytest.raises(KnowledgeError) as err:
+        load_town(town_copy)
+    assert f"west-hartford.yml:{line}: widget.color" in str(err.value)
+    assert "4.5:1" in str(err.value)
+
+
+def test_widget_origin_with_a_path_is_an_error(town_copy: Path) -> None:
+    town_copy.write_text(
+        town_copy.read_text().replace(
+            'color: "#1d4f91"\n', 'color: "#1d4f91"\n  origins: ["https://www.town.gov/police"]\n'
+        )
+    )
+    with pytest.raises(KnowledgeError, match=r"widget\.origins.*no path"):
+        load_town(town_copy)
+
+
+def test_the_town_website_may_always_embed_the_widget() -> None:
+    assert (
+        "https://www.westhartfordct.gov"
+        in load_town(KNOWLEDGE_DIR / "west-hartford.yml").widget_origins
+    )

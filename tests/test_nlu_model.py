@@ -13,6 +13,7 @@ from tests.conftest import DATA, ROOT, read_yaml
 pytestmark = pytest.mark.model
 
 HOLDOUT = nlu_examples(ROOT / "tests/nlu_holdout.yml")
+FRESH = nlu_examples(ROOT / "tests/nlu_fresh.yml")  # reported by make eval, never tuned on
 TRAINING = [
     pair for path in sorted((ROOT / "bot/data").rglob("*.yml")) for pair in nlu_examples(path)
 ]
@@ -33,6 +34,13 @@ def test_holdout_is_large_and_apart_from_training() -> None:
     assert len(HOLDOUT) >= 250
     overlap = {_norm(t) for t, _ in HOLDOUT} & {_norm(t) for t, _ in TRAINING}
     assert not overlap, f"held-out examples copied into training: {sorted(overlap)}"
+
+
+def test_fresh_set_is_apart_from_training_and_holdout() -> None:
+    assert len(FRESH) >= 120
+    seen = {_norm(t) for t, _ in TRAINING} | {_norm(t) for t, _ in HOLDOUT}
+    overlap = {_norm(t) for t, _ in FRESH} & seen
+    assert not overlap, f"fresh examples already seen: {sorted(overlap)}"
 
 
 def test_every_service_intent_has_30_training_examples_and_emergency_100() -> None:

@@ -19,7 +19,7 @@ import requests
 
 from bot import stores
 from tests.conftest import MODEL
-from tests.test_e2e import Servers, _free_port
+from tests.servers import Servers, free_port
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 REDIS = "redis://127.0.0.1:6379/0"
@@ -70,7 +70,7 @@ class Cluster(Servers):
 
     def __init__(self, tmp: Path, database_url: str) -> None:
         super().__init__(tmp, extra_env={"DATABASE_URL": database_url, "REDIS_URL": REDIS})
-        self.second_port = _free_port()
+        self.second_port = free_port()
         self.second = self.start_rasa(self.second_port)
 
     def url(self, which: int) -> str:

@@ -21,6 +21,7 @@ MAX_ANSWER_CHARS = 600
 TOWN_ID = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 # 911, 311, 988, or a North American number written 860-523-5203 / (888) 774-2900 / 1-800-822-8428.
 PHONE = r"^(911|311|988|211|(1-)?(\d{3}-|\(\d{3}\) )\d{3}-\d{4})$"
+ORIGIN = re.compile(r"^https?://[a-zA-Z0-9.-]+(:\d{1,5})?$")
 PHONE_IN_TEXT = re.compile(r"(?<![\d-])(?:1-)?(?:\(\d{3}\) |\d{3}-)\d{3}-\d{4}(?![\d-])")
 
 
@@ -91,8 +92,42 @@ class Answer(Strict):
         return values
 
 
+def contrast_with_white(color: str) -> float:
+    """WCAG 2.1 contrast ratio of white text on `color` (#rrggbb)."""
+
+    def channel(hex2: str) -> float:
+        c = int(hex2, 16) / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(color[i : i + 2]) for i in (1, 3, 5))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return 1.05 / (luminance + 0.05)
+
+
 class Widget(Strict):
+    """The website chat widget: the town's colour, the sites that may embed it, where to flee to."""
+
     color: str = Field("#1f3a5f", regex=r"^#[0-9a-fA-F]{6}$")
+    # Sites (scheme://host[:port]) allowed to embed the widget, besides the origin of `website`.
+    origins: list[str] = []
+    # Where "Leave quickly" goes: a neutral page that doesn't look like help-seeking.
+    leave_url: HttpUrl = Field("https://www.google.com/")  # type: ignore[assignment]
+
+    @validator("color")
+    def readable_white_text(cls, color: str) -> str:
+        ratio = contrast_with_white(color)
+        if ratio < 4.5:
+            raise ValueError(
+                f"white text on {color} has contrast {ratio:.1f}:1; WCAG AA needs 4.5:1 "
+                "(choose a darker colour)"
+            )
+        return color
+
+    @validator("origins", each_item=True)
+    def is_origin(cls, origin: str) -> str:
+        if not ORIGIN.match(origin):
+            raise ValueError(f"'{origin}' is not an origin like https://www.town.gov (no path)")
+        return origin.lower()
 
 
 class Town(Strict):
@@ -157,3 +192,11 @@ class Town(Strict):
 
     def source_urls(self, ids: list[str]) -> list[str]:
         return [str(self.sources[i].url) for i in ids]
+
+    @property
+    def widget_origins(self) -> set[str]:
+        """Origins whose pages may use the widget: the town website's and `widget.origins`."""
+        site = f"{self.website.scheme}://{self.website.host}"
+        if self.website.port and self.website.port not in ("80", "443"):
+            site += f":{self.website.port}"
+        return {site.lower(), *self.widget.origins}

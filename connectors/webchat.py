@@ -1,0 +1,306 @@
+"""Web chat channel: the embeddable widget, a demo page per town, and the endpoint it talks to.
+
+A town's web person adds one line to their site:
+
+    <script src="https://BOT-HOST/webhooks/webchat/widget.js" data-department="danbury" defer>
+    </script>
+
+Routes, under /webhooks/webchat/:
+  GET  widget.js, widget.css       the widget (connectors/static/): plain JS and CSS, no build step
+  GET  demo?department=<id>        a stand-in page of the town's site with the widget on it
+  GET  config?department=<id>      what the widget shows: town, colour, main line, leave URL
+  POST message                     {"sender", "message", "metadata": {"department"}} ->
+                                   {"messages": [{"text", "buttons", "urgency", "call", "sources"}]}
+
+Why plain HTTP and not socket.io: one request per message passes every proxy and firewall, needs
+no sticky sessions behind a load balancer (any Rasa process can answer any turn, the conversation
+lives in the tracker store) and has nothing to reconnect: README, "Web chat".
+
+The widget posts its JSON as text/plain, a CORS "simple request": no preflight, so one round trip
+per message (and Rasa's own CORS layer answers every OPTIONS request itself, without our origins).
+Browsers may call it only from the town's own origins (its `website` and `widget.origins` in the
+knowledge file) and from this server's own pages. A message is capped in size, and a flood from one
+conversation or one address gets a polite 429 that still says to call 911.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from string import Template
+from typing import Any
+from urllib.parse import urlsplit
+
+from rasa.core.channels.channel import InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.kb.loader import towns
+from bot.kb.schema import Town
+from connectors.ratelimit import RateLimiter
+from connectors.rest import SORRY, collect_replies, parse_request
+
+logger = logging.getLogger(__name__)
+
+STATIC = Path(__file__).parent / "static"
+ASSETS = {
+    "widget.js": "text/javascript; charset=utf-8",
+    "widget.css": "text/css; charset=utf-8",
+    "demo.css": "text/css; charset=utf-8",
+}
+MAX_BODY_BYTES = 16 * 1024
+MAX_MESSAGE_CHARS = 2_000  # the widget stops at 1,000; the NLU reads the first 1,000
+SENDER = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+CALLABLE = re.compile(r"^[0-9()+ -]{3,20}$")
+# The demo page runs nothing but our own files: a message shown as HTML could not run a script.
+DEMO_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+    "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+TOO_LONG = (
+    "That message is too long for me. Please ask one short question. "
+    "If anyone is in danger, call 911."
+)
+SLOW_DOWN = (
+    "You're sending messages faster than I can answer. Please wait a few seconds and try "
+    "again. If anyone is in danger, call 911 now."
+)
+
+
+def _asset(name: str) -> str:
+    return (STATIC / name).read_text(encoding="utf-8")
+
+
+def widget_messages(collected: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rasa's replies as the widget draws them: each text with its buttons and its custom payload.
+
+    Rasa sends a response's `custom` as a message of its own right after the text; it belongs to
+    that text (urgency, numbers to call, source links). Only known fields of known types pass.
+    """
+    shown: list[dict[str, Any]] = []
+    for sent in collected:
+        custom = sent.get("custom") if isinstance(sent.get("custom"), dict) else None
+        text = sent.get("text") if isinstance(sent.get("text"), str) else ""
+        if not text and custom is not None and shown and "urgency" not in shown[-1]:
+            shown[-1].update(_from_custom(custom))
+            continue
+        if not text and not sent.get("buttons"):
+            continue
+        message: dict[str, Any] = {"text": text, "buttons": _buttons(sent.get("buttons"))}
+        if custom is not None:
+            message.update(_from_custom(custom))
+        shown.append(message)
+    for message in shown:
+        message.setdefault("urgency", "routine")
+        message.setdefault("call", [])
+        message.setdefault("sources", [])
+    return shown
+
+
+def _buttons(buttons: object) -> list[dict[str, str]]:
+    if not isinstance(buttons, list):
+        return []
+    return [
+        {"title": b["title"], "payload": b["payload"]}
+        for b in buttons
+        if isinstance(b, dict)
+        and isinstance(b.get("title"), str)
+        and isinstance(b.get("payload"), str)
+    ]
+
+
+def _from_custom(custom: dict[str, Any]) -> dict[str, Any]:
+    urgency = custom.get("urgency")
+    return {
+        "urgency": urgency if isinstance(urgency, str) else "routine",
+        "call": [n for n in custom.get("call") or [] if isinstance(n, str) and CALLABLE.match(n)],
+        "sources": [
+            u
+            for u in custom.get("sources") or []
+            if isinstance(u, str) and urlsplit(u).scheme in ("http", "https")
+        ],
+    }
+
+
+def widget_config(town: Town) -> dict[str, Any]:
+    """The public facts the widget needs before the first message."""
+    phone = town.main_phone
+    return {
+        "department": town.id,
+        "town": town.town,
+        "name": town.name,
+        "color": town.widget.color,
+        "phone": {"number": phone.number, "label": phone.label},
+        "website": str(town.website),
+        "leave_url": str(town.widget.leave_url),
+    }
+
+
+class WebChatInput(InputChannel):
+    """The website widget's channel (see module docstring)."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "webchat"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        settings = credentials or {}
+        return cls(
+            per_minute=float(settings.get("per_minute", 20)),
+            burst=int(settings.get("burst", 8)),
+            per_address_per_minute=float(settings.get("per_address_per_minute", 120)),
+        )
+
+    def __init__(
+        self, per_minute: float = 20, burst: int = 8, per_address_per_minute: float = 120
+    ) -> None:
+        self.per_conversation = RateLimiter(per_minute, burst)
+        # One address can be a whole library or office behind one router: a looser limit.
+        self.per_address = RateLimiter(per_address_per_minute, burst * 4)
+
+    # --- who may call -----------------------------------------------------------------------
+    @staticmethod
+    def _origin_allowed(request: Request, town: Town | None) -> bool:
+        """No Origin: not a cross-site browser request. Same host: our own demo page."""
+        origin = request.headers.get("origin")
+        if origin is None:
+            return True
+        origin = origin.strip().lower()
+        if urlsplit(origin).netloc == (request.host or "").lower():
+            return True
+        if town is None:  # any town's site
+            return any(origin in t.widget_origins for t in towns().values())
+        return origin in town.widget_origins
+
+    @classmethod
+    def _cors(cls, request: Request, reply: HTTPResponse) -> HTTPResponse:
+        """Lets a page that may use the widget read the reply (errors too: they hold a message)."""
+        origin = request.headers.get("origin")
+        if origin and cls._origin_allowed(request, None):
+            reply.headers["Access-Control-Allow-Origin"] = origin
+            reply.headers["Vary"] = "Origin"
+        reply.headers["X-Content-Type-Options"] = "nosniff"
+        return reply
+
+    @staticmethod
+    def _refuse(status: int, error: str, text: str = SORRY, **headers: str) -> HTTPResponse:
+        """A 4xx the widget can still show: `messages` holds a polite reply."""
+        body = {"error": error, "messages": widget_messages([{"text": text}])}
+        return response.json(body, status=status, headers=headers or None)
+
+    def _limited(self, request: Request, sender: str) -> float:
+        address = request.remote_addr or request.ip or "unknown"
+        wait = self.per_conversation.wait_for(f"c:{sender}")
+        return wait or self.per_address.wait_for(f"a:{address}")
+
+    # --- routes -----------------------------------------------------------------------------
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        hook = Blueprint(f"webchat_{id(self)}", __name__)
+        page = Template(_asset("demo.html"))
+
+        @hook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        for name, content_type in ASSETS.items():
+            hook.add_route(
+                self._asset_handler(_asset(name), content_type),
+                f"/{name}",
+                methods=["GET"],
+                name=name.replace(".", "_"),
+            )
+
+        @hook.route("/demo", methods=["GET"])
+        async def demo(request: Request) -> HTTPResponse:
+            town = towns().get(request.args.get("department", ""))
+            headers = {"Content-Security-Policy": DEMO_CSP, "X-Content-Type-Options": "nosniff"}
+            return response.html(self._demo_page(page, town), headers=headers)
+
+        @hook.route("/config", methods=["GET"])
+        async def config(request: Request) -> HTTPResponse:
+            town = towns().get(request.args.get("department", ""))
+            if town is None:
+                return self._cors(request, self._refuse(404, "unknown department"))
+            if not self._origin_allowed(request, town):
+                return self._refuse(403, "this site may not use the widget")
+            return self._cors(request, response.json(widget_config(town)))
+
+        @hook.route("/message", methods=["POST"])
+        async def message(request: Request) -> HTTPResponse:
+            return self._cors(request, await self._answer(request, on_new_message))
+
+        return hook
+
+    @staticmethod
+    def _asset_handler(
+        text: str, content_type: str
+    ) -> Callable[[Request], Awaitable[HTTPResponse]]:
+        headers = {"Cache-Control": "public, max-age=300", "X-Content-Type-Options": "nosniff"}
+
+        async def serve(_: Request) -> HTTPResponse:
+            return response.text(text, content_type=content_type, headers=headers)
+
+        return serve
+
+    async def _answer(
+        self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> HTTPResponse:
+        if len(request.body or b"") > MAX_BODY_BYTES:
+            return self._refuse(413, "request too large", TOO_LONG)
+        parsed = parse_request(request)
+        if isinstance(parsed, HTTPResponse):
+            return self._refuse(parsed.status, "malformed request")
+        sender, text, metadata = parsed
+        town = towns().get(str((metadata or {}).get("department", "")))
+        if town is None or not SENDER.match(sender):
+            return self._refuse(
+                400,
+                "`sender` must be 8-64 letters, digits, - or _, and "
+                "`metadata.department` a known town",
+            )
+        if not self._origin_allowed(request, town):
+            return self._refuse(403, "this site may not use the widget")
+        if len(text) > MAX_MESSAGE_CHARS:
+            return self._refuse(413, "message too long", TOO_LONG)
+        wait = self._limited(request, sender)
+        if wait:
+            seconds = str(max(1, round(wait)))
+            return self._refuse(429, "too many messages", SLOW_DOWN, **{"Retry-After": seconds})
+        # A prefix keeps web conversations apart from SMS ones (whose ids are phone numbers).
+        replies = await collect_replies(
+            on_new_message, text, f"web-{sender}", self.name(), {"department": town.id}
+        )
+        if replies is None:
+            fallback = f"{SORRY} Otherwise call {town.main_phone.number}."
+            return response.json({"messages": widget_messages([{"text": fallback}])})
+        return response.json({"messages": widget_messages(replies)})
+
+    @staticmethod
+    def _demo_page(page: Template, town: Town | None) -> str:
+        if town is None:
+            links = "".join(
+                f'<li><a href="demo?department={html.escape(t.id)}">{html.escape(t.name)}</a></li>'
+                for t in towns().values()
+            )
+            return page.substitute(
+                title="Police information assistant: demo",
+                body=f"<p>Choose a town to see its chat widget:</p><ul>{links}</ul>",
+                widget="",
+            )
+        name = html.escape(town.name)
+        embed = (
+            '<script src="widget.js" data-department="' + html.escape(town.id) + '" defer></script>'
+        )
+        body = (
+            f"<p>This page stands in for the {name} website. The chat button in the corner is the "
+            "assistant, added with one line:</p>"
+            f"<pre><code>{html.escape(embed.replace('widget.js', '/webhooks/webchat/widget.js'))}"
+            "</code></pre>"
+            f'<p><a href="{html.escape(str(town.website))}">The real {name} website</a></p>'
+        )
+        return page.substitute(title=f"{name}: demo", body=body, widget=embed)
