@@ -14,7 +14,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK ?= 1
 AXE_VERSION := 4.14.1
 AXE := build/node/node_modules/axe-core/axe.min.js
 
-.PHONY: setup spacy train browser run run-cluster test lint eval bench purge lock clean
+.PHONY: setup spacy train baseline browser run run-cluster test lint eval bench purge lock clean
 
 ## setup: build .venv with Python 3.10 and the pinned dependencies
 setup: $(VENV)/.installed
@@ -34,6 +34,10 @@ $(SPACY_DIR)/.built $(SYNONYMS) &: $(VENV)/.installed bot/knowledge/*.yml bot/kb
 ## train: train bot/models/assistant.tar.gz if its inputs changed (FORCE=1 to retrain anyway)
 train: spacy
 	$(PY) scripts/train.py $(if $(FORCE),--force)
+
+## baseline: Rasa's default pipeline and policies on our data, for make eval and make bench
+baseline: spacy
+	$(PY) scripts/train.py --config benchmarks/baseline-config.yml --name baseline
 
 ## browser: Debian's Chromium and axe-core (npm) for the web widget's browser tests
 browser: $(AXE)
@@ -58,13 +62,14 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-## eval: NLU evaluation on the held-out set and the conversation tests, reports in reports/
-eval: train
+## eval: ours against the Rasa-default baseline on held-out messages, and CLINC150 (CLINC=0 skips
+## it); reports/eval.md and reports/confusion.png
+eval: train baseline
 	$(PY) scripts/evaluate.py
 
-## bench: not built yet (issue: evaluation and benchmarks)
-bench:
-	@echo "make bench: the benchmark suite is not implemented yet (see the open 'Evaluation and benchmarks' issue)." >&2; exit 2
+## bench: latency, throughput, memory and start-up, ours against the baseline; reports/bench.md
+bench: train baseline
+	$(PY) -m benchmarks.bench
 
 ## purge: delete stored conversation events older than DAYS days (default 90)
 purge: setup

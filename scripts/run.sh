@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the action server (5055) and the Rasa server (5005) on localhost; Ctrl-C stops all.
-# Called by `make run` (and `make run-cluster`) after setup and training. Environment:
+# Called by `make run` (and `make run-cluster`) after setup and training. Rasa runs through
+# bot.serve: `rasa run` with our speedups (bot/serve.py). Environment:
 #   RASA_PORTS                one port per Rasa process (default "5005"; run-cluster: "5005 5006")
 #   ACTION_PORT               action server port (default 5055)
 #   RASA_INTERFACE            address to listen on (default 127.0.0.1; 0.0.0.0 behind a proxy)
@@ -48,7 +49,7 @@ cat <<MSG
 MSG
 
 for port in "${ports[@]}"; do
-  "$RASA" run --model bot/models/assistant.tar.gz --endpoints "$endpoints" \
+  .venv/bin/python -m bot.serve run --model bot/models/assistant.tar.gz --endpoints "$endpoints" \
     --credentials bot/credentials.yml --port "$port" --interface "$RASA_INTERFACE" \
     --enable-api "${auth[@]}" &
   pids+=($!)

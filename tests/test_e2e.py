@@ -12,8 +12,8 @@ from collections.abc import Iterator
 import pytest
 import requests
 
+from benchmarks.servers import Servers
 from tests.conftest import MODEL
-from tests.servers import Servers
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
 

@@ -6,7 +6,7 @@ reason, where they are absent.
 
 from __future__ import annotations
 
-import socket
+import asyncio
 import sqlite3
 import time
 import uuid
@@ -17,22 +17,12 @@ from pathlib import Path
 import pytest
 import requests
 
+from benchmarks.servers import Cluster, drop_connections, scratch_database, services_reachable
 from bot import stores
 from tests.conftest import MODEL
-from tests.servers import Servers, free_port
-
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
-REDIS = "redis://127.0.0.1:6379/0"
-
-
-def _reachable(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.settimeout(1)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
-
 
 needs_services = pytest.mark.skipif(
-    not (_reachable(5432) and _reachable(6379)),
+    not services_reachable(),
     reason="PostgreSQL (5432) and Redis (6379) are not running on localhost",
 )
 
@@ -40,48 +30,8 @@ needs_services = pytest.mark.skipif(
 @pytest.fixture(scope="module")
 def database() -> Iterator[str]:
     """A fresh PostgreSQL database for this module, dropped afterwards."""
-    import psycopg2
-
-    name = f"assistant_test_{uuid.uuid4().hex[:8]}"
-    admin = psycopg2.connect(PG_ADMIN)
-    admin.autocommit = True
-    admin.cursor().execute(f"CREATE DATABASE {name}")
-    yield f"postgresql://postgres@127.0.0.1:5432/{name}"
-    _drop_connections(name)
-    admin.cursor().execute(f"DROP DATABASE IF EXISTS {name}")
-    admin.close()
-
-
-def _drop_connections(database_name: str) -> int:
-    """Terminate every connection to the database, as a database restart would."""
-    import psycopg2
-
-    with psycopg2.connect(PG_ADMIN) as admin, admin.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-            "WHERE datname = %s AND pid <> pg_backend_pid()",
-            (database_name,),
-        )
-        return cursor.fetchone()[0]
-
-
-class Cluster(Servers):
-    """The action server and two Rasa processes, on PostgreSQL and Redis."""
-
-    def __init__(self, tmp: Path, database_url: str) -> None:
-        super().__init__(tmp, extra_env={"DATABASE_URL": database_url, "REDIS_URL": REDIS})
-        self.second_port = free_port()
-        self.second = self.start_rasa(self.second_port)
-
-    def url(self, which: int) -> str:
-        port = (self.rasa_port, self.second_port)[which]
-        return f"http://127.0.0.1:{port}/webhooks/rest/webhook"
-
-    def close(self) -> None:
-        if self.second.poll() is None:
-            self.second.terminate()
-            self.second.wait(timeout=30)
-        super().close()
+    with scratch_database("assistant_test") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +90,7 @@ def test_dropped_database_connections_do_not_lose_a_message(
 ) -> None:
     sender = f"reconnect-{uuid.uuid4().hex[:6]}"
     _ask(cluster, 0, sender, '/set_town{"department":"west-hartford"}')
-    assert _drop_connections(database.rsplit("/", 1)[1]) > 0
+    assert drop_connections(database.rsplit("/", 1)[1]) > 0
     assert "860-523-5203" in _ask(cluster, 0, sender, "what's the non emergency number")
     assert len(_user_texts(database, sender)) == 2
 
@@ -175,3 +125,28 @@ def test_purge_deletes_exactly_what_is_older_than_the_limit(tmp_path: Path, monk
     with sqlite3.connect(tmp_path / "conversations.sqlite3") as db:
         kept = sorted(row[0] for row in db.execute("SELECT sender_id FROM events"))
     assert kept == ["r0", "r1", "r2"]
+
+
+def test_the_default_sqlite_store_writes_ahead_and_keeps_what_it_saved(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """WAL with synchronous=NORMAL (no fsync per turn); a new store still reads every turn."""
+    from rasa.shared.core.events import UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    store = stores.EnvTrackerStore()
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+    tracker = DialogueStateTracker("resident", slots=[])
+    for text in ("hi", "where is the station", "thanks"):
+        tracker.update(UserUttered(text))
+    asyncio.run(store.save(tracker))
+    reopened = asyncio.run(stores.EnvTrackerStore().retrieve("resident"))
+    assert [e.text for e in reopened.events if isinstance(e, UserUttered)] == [
+        "hi",
+        "where is the station",
+        "thanks",
+    ]

@@ -15,9 +15,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from benchmarks.servers import Servers, free_port
 from bot.kb.loader import towns
 from tests.conftest import MODEL, ROOT
-from tests.servers import Servers, free_port
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model, pytest.mark.browser]
 

@@ -302,7 +302,8 @@
     ui.input.addEventListener("keydown", (ev) => {
       if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing) {
         ev.preventDefault();
-        ui.form.requestSubmit();
+        if (ui.form.requestSubmit) ui.form.requestSubmit();
+        else ui.form.dispatchEvent(new Event("submit", { cancelable: true }));
       }
     });
     ui.form = el("form", { class: "pa-form", on: { submit: (ev) => {

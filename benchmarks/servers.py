@@ -1,10 +1,11 @@
-"""The real servers for end-to-end tests: the action server and Rasa on free localhost ports.
+"""The real servers on free localhost ports: the action server and Rasa, as `make run` starts them.
 
-Used by test_e2e (REST and SMS), test_widget (the browser) and test_scale_out (two processes).
+Used by the end-to-end tests (REST, SMS, the browser, two processes) and by `make bench`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -13,12 +14,15 @@ import sys
 import time
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import requests
 from twilio.request_validator import RequestValidator
 
-from tests.conftest import MODEL, ROOT
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = ROOT / "bot/models/assistant.tar.gz"
 
 BIN = Path(sys.executable).parent
 SMS_TOKEN = "e2e-test-token"
@@ -54,7 +58,16 @@ def endpoints_for(tmp: Path, action_port: int) -> Path:
 
 
 class Servers:
-    def __init__(self, tmp: Path, extra_env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        tmp: Path,
+        extra_env: dict[str, str] | None = None,
+        model: Path = MODEL,
+        speedups: bool = True,
+    ) -> None:
+        self.model = model
+        # bot.serve is `rasa run` with our speedups (what make run starts); plain `rasa` without.
+        self.rasa_command = [sys.executable, "-m", "bot.serve"] if speedups else [str(BIN / "rasa")]
         self.action_port, self.rasa_port = free_port(), free_port()
         self.logs = tmp
         self.endpoints = endpoints_for(tmp, self.action_port)
@@ -94,10 +107,10 @@ class Servers:
         port = port or self.rasa_port
         process = subprocess.Popen(
             [
-                str(BIN / "rasa"),
+                *self.rasa_command,
                 "run",
                 "--model",
-                str(MODEL),
+                str(self.model),
                 "--enable-api",
                 "--port",
                 str(port),
@@ -162,3 +175,73 @@ class Servers:
                     proc.wait(timeout=30)
                 except subprocess.TimeoutExpired:
                     proc.kill()
+
+
+# --- several Rasa processes on PostgreSQL and Redis (make run-cluster) ----------------------------
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+REDIS = "redis://127.0.0.1:6379/0"
+
+
+def services_reachable() -> bool:
+    """PostgreSQL (5432) and Redis (6379) answer on localhost."""
+    for port in (5432, 6379):
+        with socket.socket() as sock:
+            sock.settimeout(1)
+            if sock.connect_ex(("127.0.0.1", port)) != 0:
+                return False
+    return True
+
+
+@contextlib.contextmanager
+def scratch_database(prefix: str) -> Iterator[str]:
+    """A fresh PostgreSQL database's URL, dropped afterwards."""
+    import psycopg2
+
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    admin = psycopg2.connect(PG_ADMIN)
+    admin.autocommit = True
+    admin.cursor().execute(f"CREATE DATABASE {name}")
+    try:
+        yield f"postgresql://postgres@127.0.0.1:5432/{name}"
+    finally:
+        drop_connections(name)
+        admin.cursor().execute(f"DROP DATABASE IF EXISTS {name}")
+        admin.close()
+
+
+def drop_connections(database_name: str) -> int:
+    """Terminate every connection to the database, as a database restart would."""
+    import psycopg2
+
+    with psycopg2.connect(PG_ADMIN) as admin, admin.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            (database_name,),
+        )
+        return cursor.fetchone()[0]
+
+
+class Cluster(Servers):
+    """The action server and two Rasa processes, on PostgreSQL and Redis."""
+
+    def __init__(self, tmp: Path, database_url: str, **options: Any) -> None:
+        super().__init__(
+            tmp, extra_env={"DATABASE_URL": database_url, "REDIS_URL": REDIS}, **options
+        )
+        self.second_port = free_port()
+        self.second = self.start_rasa(self.second_port)
+
+    def url(self, which: int) -> str:
+        port = (self.rasa_port, self.second_port)[which]
+        return f"http://127.0.0.1:{port}/webhooks/rest/webhook"
+
+    @property
+    def bases(self) -> list[str]:
+        return [f"http://127.0.0.1:{p}" for p in (self.rasa_port, self.second_port)]
+
+    def close(self) -> None:
+        if self.second.poll() is None:
+            self.second.terminate()
+            self.second.wait(timeout=30)
+        super().close()
