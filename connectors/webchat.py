@@ -130,12 +130,10 @@ def widget_config(town: Town) -> dict[str, Any]:
     """The public facts the widget needs before the first message."""
     phone = town.main_phone
     return {
-        "department": town.id,
         "town": town.town,
         "name": town.name,
         "color": town.widget.color,
         "phone": {"number": phone.number, "label": phone.label},
-        "website": str(town.website),
         "leave_url": str(town.widget.leave_url),
     }
 

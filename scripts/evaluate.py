@@ -157,8 +157,8 @@ def main() -> int:
         "is Rasa 3.6's default pipeline and policies, what `rasa init` writes, trained on the same "
         "data (benchmarks/baseline-config.yml). Urgent recall counts any urgent reply (911, 988 or "
         "Safe Connect first) as caught. Ours is trained with a fixed seed; Rasa's defaults have "
-        "none, so the baseline's figures move between trainings (by up to 3 points of accuracy "
-        "and 6 urgent misses on the held-out set in three trainings on 2026-11-22).",
+        "none, so the baseline's figures move between trainings: judge small differences over "
+        "several trainings.",
     ]
     for set_name, path in SETS.items():
         ours, base = results[(set_name, "ours")], results[(set_name, "baseline")]

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-MODEL = ROOT / "bot/models/assistant.tar.gz"
+from benchmarks.servers import MODEL, ROOT  # one definition of where the project and model are
+
 FACT_SHEET = ROOT.parent / "shared/knowledge/ct-police-facts.md"
 DATA = Path(__file__).resolve().parent / "data"
 
