@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import time
 import uuid
@@ -23,6 +24,7 @@ from pathlib import Path
 
 import httpx
 
+from benchmarks.servers import REST_TOKEN
 from bot.nlu.examples import nlu_examples
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,6 +95,7 @@ async def rest_message(client: httpx.AsyncClient, base: str, turn: Turn, sender:
     reply = await client.post(
         f"{base}/webhooks/rest/webhook",
         json={"sender": sender, "message": turn.text, "metadata": {"department": town}},
+        headers={"Authorization": f"Bearer {os.environ.get('REST_TOKEN', REST_TOKEN)}"},
     )
     if reply.status_code != 200:
         return f"HTTP {reply.status_code}"

@@ -21,11 +21,16 @@ from typing import Any
 import requests
 from twilio.request_validator import RequestValidator
 
+from bot.supervise import TOKEN_ENV, action_url, write_endpoints
+
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "bot/models/assistant.tar.gz"
 
 BIN = Path(sys.executable).parent
 SMS_TOKEN = "e2e-test-token"
+API_TOKEN = "e2e-api-token"  # Rasa's HTTP API (bot/api_guard.py)
+REST_TOKEN = "e2e-rest-token"  # the REST channel (connectors/rest.py)
+REST_HEADERS = {"Authorization": f"Bearer {REST_TOKEN}"}
 
 
 def free_port() -> int:
@@ -49,12 +54,9 @@ def wait_until_up(url: str, proc: subprocess.Popen, seconds: float, ok=lambda r:
     raise TimeoutError(f"{url} did not answer within {seconds} s")
 
 
-def endpoints_for(tmp: Path, action_port: int) -> Path:
-    """bot/endpoints.yml with the action server on this test's port."""
-    path = tmp / "endpoints.yml"
-    text = (ROOT / "bot/endpoints.yml").read_text()
-    path.write_text(text.replace("localhost:5055", f"127.0.0.1:{action_port}"))
-    return path
+def endpoints_for(tmp: Path, action_port: int, token: bool = False) -> Path:
+    """bot/endpoints.yml with the action server on this test's port (and its token, if any)."""
+    return write_endpoints(tmp / "endpoints.yml", action_url("127.0.0.1", action_port), token)
 
 
 class Servers:
@@ -70,7 +72,6 @@ class Servers:
         self.rasa_command = [sys.executable, "-m", "bot.serve"] if speedups else [str(BIN / "rasa")]
         self.action_port, self.rasa_port = free_port(), free_port()
         self.logs = tmp
-        self.endpoints = endpoints_for(tmp, self.action_port)
         self.sms_url = f"http://127.0.0.1:{self.rasa_port}/webhooks/sms/webhook"
         self.env = {
             **os.environ,
@@ -80,17 +81,22 @@ class Servers:
             "SMS_PUBLIC_URL": self.sms_url,
             "SMS_NUMBERS": "+18605550100=west-hartford,+12035550100=danbury",
             "DATA_DIR": str(tmp / "data"),
+            "RASA_AUTH_TOKEN": API_TOKEN,
+            "REST_TOKEN": REST_TOKEN,
         }
         for name in ("DEFAULT_DEPARTMENT", "DATABASE_URL", "REDIS_URL"):
             self.env.pop(name, None)
         self.env.update(extra_env or {})
+        # With ACTION_SERVER_TOKEN in the environment the action server requires it, so Rasa's
+        # endpoints file must send it (as make run's does).
+        self.endpoints = endpoints_for(tmp, self.action_port, bool(self.env.get(TOKEN_ENV)))
         self.actions = subprocess.Popen(
             [
-                str(BIN / "rasa"),
-                "run",
-                "actions",
-                "--actions",
-                "bot.actions",
+                sys.executable,
+                "-m",
+                "bot.action_server",
+                "--interface",
+                "127.0.0.1",
                 "--port",
                 str(self.action_port),
             ],
@@ -149,7 +155,9 @@ class Servers:
         body = {"sender": sender or uuid.uuid4().hex, "message": message}
         if department:
             body["metadata"] = {"department": department}
-        return requests.post(f"{self.base}/webhooks/rest/webhook", json=body, timeout=60)
+        return requests.post(
+            f"{self.base}/webhooks/rest/webhook", json=body, headers=REST_HEADERS, timeout=60
+        )
 
     def text(self, body: str, to: str, sender: str = "+18605559876") -> str | None:
         """A signed Twilio webhook; the text of the TwiML reply's <Message>."""

@@ -1,4 +1,5 @@
-"""`rasa run` with our server speedups: what `make run` and the tests start.
+"""`rasa run` with our server speedups and its API behind a token: what `make run` and the tests
+start.
 
     python -m bot.serve run --model ... (the same arguments as `rasa run`)
 
@@ -48,11 +49,30 @@ def _validate_action_result(self: Any, result: dict[str, Any]) -> bool:
     return True
 
 
+def _guard_api() -> None:
+    """Every app Rasa creates gets the API guard (bot/api_guard.py)."""
+    from rasa import server
+
+    from bot import api_guard
+
+    create_app = server.create_app
+
+    @functools.wraps(create_app)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        app = create_app(*args, **kwargs)
+        api_guard.install(app)
+        return app
+
+    server.create_app = guarded  # rasa.core.run calls it as server.create_app
+
+
 def apply() -> bool:
-    """Installs the speedups; False (and a warning) on a Rasa version they weren't written for."""
+    """Installs the API guard, then the speedups; the speedups only on the Rasa version they were
+    written for (False and a warning on another)."""
     import rasa
     from rasa.core.actions.action import RemoteAction
 
+    _guard_api()
     if rasa.__version__ != PATCHED_FOR:
         logger.warning("bot.serve: speedups are for Rasa %s, not %s", PATCHED_FOR, rasa.__version__)
         return False

@@ -15,24 +15,25 @@ bot/endpoints.yml names these classes; secrets stay in the environment.
 from __future__ import annotations
 
 import argparse
-import os
 import time
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from sqlalchemy.engine import make_url
+
+from bot.settings import settings
 
 
 def data_dir() -> Path:
-    return Path(os.environ.get("DATA_DIR", "data"))
+    return Path(settings().data_dir)
 
 
 def database_settings() -> dict[str, Any]:
     """SQLTrackerStore's arguments for $DATABASE_URL, or for the default SQLite file."""
-    url = os.environ.get("DATABASE_URL")
+    url = settings().database_url
     if not url:
         path = data_dir() / "conversations.sqlite3"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -45,6 +46,8 @@ def database_settings() -> dict[str, Any]:
         "db": parsed.database,
         "username": parsed.username,
         "password": parsed.password,
+        # ?sslmode=require and the like: managed PostgreSQL needs them
+        "query": dict(parsed.query),
     }
 
 
@@ -54,9 +57,12 @@ class EnvTrackerStore(SQLTrackerStore):
     def __init__(self, domain: Any = None, host: Any = None, event_broker: Any = None, **_: Any):
         super().__init__(domain=domain, event_broker=event_broker, **database_settings())
         # Test each pooled connection before use: after the database restarts, the next message
-        # gets a fresh connection instead of an error.
-        self.engine = sa.create_engine(self.engine.url, pool_pre_ping=True)
-        if self.engine.dialect.name == "sqlite" and os.environ.get("SQLITE_SYNC") != "full":
+        # gets a fresh connection instead of an error. Rasa's own engine settings (pool size,
+        # schema: SQL_POOL_SIZE, SQL_MAX_OVERFLOW, POSTGRESQL_SCHEMA) are kept.
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        if self.engine.dialect.name == "sqlite" and settings().sqlite_sync != "full":
             sa.event.listen(self.engine, "connect", _sqlite_write_ahead_log)
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
@@ -79,7 +85,7 @@ class EnvLockStore(LockStore):
     """Redis locks when $REDIS_URL is set (several processes), in-memory locks otherwise."""
 
     def __new__(cls, endpoint_config: Any = None) -> LockStore:  # type: ignore[misc]
-        url = os.environ.get("REDIS_URL")
+        url = settings().redis_url
         if not url:
             return InMemoryLockStore()
         parsed = make_url(url)
@@ -97,8 +103,7 @@ class EnvLockStore(LockStore):
 def purge(days: float, now: float | None = None) -> int:
     """Delete conversation events older than `days`; returns how many were deleted."""
     cutoff = (now or time.time()) - days * 86400
-    settings = database_settings()
-    store = SQLTrackerStore(**settings)
+    store = SQLTrackerStore(**database_settings())
     with store.engine.begin() as connection:
         result = connection.execute(
             sa.text("DELETE FROM events WHERE timestamp < :cutoff"), {"cutoff": cutoff}

@@ -1,30 +1,48 @@
-"""A REST channel that answers every request politely: never a 500 for what a client sends.
+"""A REST channel for integrations (a town's app, tests): validated, authenticated, its own ids.
 
 Rasa's built-in `rest` channel raises (500) when the body is JSON but not an object, and files
 every message without a `sender` under one shared conversation called "default". This one checks
-the request first, answers a clear 4xx for a malformed one, and otherwise behaves the same
-(same URL: /webhooks/rest/webhook, same reply format, `metadata` passed through).
+the request first and answers a clear 4xx for a malformed one; otherwise it behaves the same (same
+URL: /webhooks/rest/webhook, same reply format). Besides (../shared/contract.md, "The REST
+channel"):
+
+- with REST_TOKEN set, every request needs `Authorization: Bearer <REST_TOKEN>` (401 otherwise);
+- a REST `sender` names a REST conversation only (stored as `rest-<sender>`): it can never reach
+  an SMS resident's conversation (a phone number) or a widget's (`web-...`);
+- the body is capped (64 KB), `metadata` keeps only the contract's keys (connectors/turns.py), and
+  a flood per sender or per client address gets a polite 429, except an urgent message, which
+  always gets its urgent reply.
 """
 
 from __future__ import annotations
 
-import asyncio
+import hmac
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.settings import settings
+from connectors.ratelimit import RateLimiter
+from connectors.turns import run_turn, sorry
+
 logger = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 100_000  # far above any real message; the NLU reads the first 1,000
 MAX_SENDER_CHARS = 128
-BOT_TIMEOUT_S = 20.0  # longer than any real turn; a hung turn still gets an answer
-SORRY = "Sorry, something went wrong on our side. If anyone is in danger, call 911."
+MAX_BODY_BYTES = 64 * 1024
+SENDER = re.compile(r"^[A-Za-z0-9_.:@+=-]{1,128}$")
+PREFIX = "rest-"
+SLOW_DOWN = (
+    "You're sending messages faster than I can answer. Please wait a few seconds and try "
+    "again. If anyone is in danger, call 911 now."
+)
 
 
 def _bad_request(reason: str, status: int = 400) -> HTTPResponse:
@@ -53,23 +71,13 @@ def parse_request(request: Request) -> tuple[str, str, dict[str, Any] | None] | 
     return sender, text, metadata if isinstance(metadata, dict) else None
 
 
-async def collect_replies(
-    on_new_message: Callable[[UserMessage], Awaitable[Any]],
-    text: str,
-    sender: str,
-    channel: str,
-    metadata: dict[str, Any] | None,
-    timeout: float = BOT_TIMEOUT_S,
-) -> list[dict[str, Any]] | None:
-    """What the assistant answers, as Rasa's collecting channel records it; None if it failed."""
-    collector = CollectingOutputChannel()
-    message = UserMessage(text, collector, sender, input_channel=channel, metadata=metadata)
-    try:
-        await asyncio.wait_for(on_new_message(message), timeout=timeout)
-    except Exception:  # includes the timeout: the resident gets an answer either way
-        logger.exception("%s: a message could not be handled", channel)
-        return None
-    return collector.messages
+def authorised(request: Request, token: str | None) -> bool:
+    """True when no token is configured, or the request carries it as a bearer token."""
+    if not token:
+        return True
+    header = request.headers.get("authorization", "")
+    given = header[7:].strip() if header.lower().startswith("bearer ") else ""
+    return hmac.compare_digest(given.encode(), token.encode())
 
 
 class SafeRestInput(RestInput):
@@ -78,6 +86,21 @@ class SafeRestInput(RestInput):
     @classmethod
     def name(cls) -> str:
         return "rest"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> RestInput:
+        limits = credentials or {}
+        return cls(
+            per_minute=float(limits.get("per_minute", 60)),
+            burst=int(limits.get("burst", 20)),
+            per_address_per_minute=float(limits.get("per_address_per_minute", 600)),
+        )
+
+    def __init__(
+        self, per_minute: float = 60, burst: int = 20, per_address_per_minute: float = 600
+    ) -> None:
+        self.per_sender = RateLimiter(per_minute, burst)
+        self.per_address = RateLimiter(per_address_per_minute, burst * 5)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
@@ -88,13 +111,39 @@ class SafeRestInput(RestInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
+            if not authorised(request, settings().rest_token):
+                return _bad_request("unauthorized", 401)
+            if len(request.body or b"") > MAX_BODY_BYTES:
+                return _bad_request(f"the body is larger than {MAX_BODY_BYTES} bytes", 413)
             parsed = parse_request(request)
             if isinstance(parsed, HTTPResponse):
                 return parsed
             sender, text, metadata = parsed
-            replies = await collect_replies(on_new_message, text, sender, self.name(), metadata)
-            if replies is None:
-                return response.json([{"recipient_id": sender, "text": SORRY}])
-            return response.json(replies)
+            if not SENDER.match(sender):
+                return _bad_request("`sender` may hold only letters, digits and _ . : @ + = -")
+            agent = getattr(request.app.ctx, "agent", None)
+            conversation = PREFIX + sender
+            limited = self.per_sender.wait_for(sender)
+            if not limited and not settings().rest_token:
+                # an open endpoint: one address may not flood it either. An integration that has
+                # the token sends many residents' messages from one address: not limited by it.
+                address = request.remote_addr or request.ip or "unknown"
+                limited = self.per_address.wait_for(address)
+            turn = await run_turn(
+                agent,
+                on_new_message,
+                text,
+                conversation,
+                self.name(),
+                metadata,
+                urgent_only=bool(limited),
+            )
+            if turn is None:  # limited, and not urgent
+                retry = {"Retry-After": str(max(1, round(limited)))}
+                body = [{"recipient_id": sender, "text": SLOW_DOWN}]
+                return response.json(body, status=429, headers=retry)
+            if turn.failed:
+                return response.json([{"recipient_id": sender, "text": sorry(turn.language)}])
+            return response.json([{**reply, "recipient_id": sender} for reply in turn.replies])
 
         return webhook

@@ -5,11 +5,16 @@ on a request without `Body`, sends paragraphs as separate texts that can arrive 
 button payloads, blocks while sending, and ignores STOP/HELP. This one:
 
 - answers 403 to a request whose `X-Twilio-Signature` is missing or wrong (twilio's own
-  RequestValidator, against the configured public URL and the auth token from the environment);
+  RequestValidator, against the configured public URL and the auth token from the environment),
+  and 400 (JSON) to a signed one whose fields are not what Twilio sends (`inbound`);
 - takes the town from the `To` number and the conversation from `From`;
 - answers in the HTTP response, as TwiML with one <Message>: plain text, choices as a numbered
   list ("Reply 1 for Danbury…"), at most 600 characters, cut at a sentence if longer;
-- answers a retried MessageSid once; keeps STOP/START opt-outs in SQLite; answers HELP;
+- answers a retried MessageSid once (a claim that crashed or failed is answered on the retry);
+  keeps STOP/START opt-outs in SQLite; answers HELP;
+- limits each sender number (`burst` texts at once, then `per_minute`, from credentials.yml):
+  past it an urgent text still gets its urgent reply, anything else one "slow down" text a
+  minute and then nothing, so a flood costs no outbound texts; STOP/START/HELP are never limited;
 - says that photos can't be received, and still answers the text that came with them.
 
 Configuration (environment; see README, "SMS"):
@@ -22,8 +27,10 @@ Configuration (environment; see README, "SMS"):
 from __future__ import annotations
 
 import logging
-import os
+import re
+import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -36,15 +43,27 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from bot.kb.loader import towns
 from bot.kb.schema import Town
-from connectors.rest import collect_replies
+from bot.settings import settings
+from connectors.ratelimit import RateLimiter
 from connectors.sms_store import IN_PROGRESS, SmsStore
-from connectors.sms_text import fit, keyword, numbered_choices, plain_text
+from connectors.sms_text import SLOW_DOWN, fit, keyword, numbered_choices, plain_text
+from connectors.turns import run_turn, sorry
 
 logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 64 * 1024  # a Twilio webhook is a few hundred bytes
 BOT_TIMEOUT_S = 12.0  # Twilio waits 15 s for the reply
 ASSISTANT = "Police info assistant"
+PER_MINUTE, BURST = 12.0, 6  # per sender number; bot/credentials.yml can change them
+NOTICE_EVERY_S = 60.0  # a limited number gets the slow-down text at most this often
+
+# What Twilio sends. fullmatch, [0-9] and re.ASCII: no trailing newline, no non-ASCII digits.
+E164 = re.compile(r"\+[1-9][0-9]{6,14}", re.ASCII)
+# Twilio's own sids are (SM|MM) + 32 hex digits; uuid4().hex (tests, benchmarks) passes too.
+SID = re.compile(r"[A-Za-z0-9]{10,64}", re.ASCII)
+NUM_MEDIA = re.compile(r"[0-9]{1,2}", re.ASCII)
+MAX_MEDIA = 10  # Twilio's limit per MMS
+MAX_BODY_CHARS = 1600  # Twilio's limit for one (concatenated) message
 
 
 def parse_numbers(spec: str) -> dict[str, str]:
@@ -54,6 +73,37 @@ def parse_numbers(spec: str) -> dict[str, str]:
         number, _, town = item.partition("=")
         numbers[number.strip()] = town.strip()
     return numbers
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """A webhook's fields, validated."""
+
+    sender: str  # From, E.164
+    to: str  # To, E.164
+    body: str
+    num_media: int
+    sid: str | None  # MessageSid (or SmsSid); absent: no retry protection
+
+
+def inbound(params: dict[str, str]) -> Inbound | str:
+    """The fields this channel reads, validated; or what is wrong, for a 400 (never the value)."""
+    for name in ("From", "To"):
+        if not params.get(name):
+            return "From and To are required"
+        if not E164.fullmatch(params[name]):
+            return f"{name} must be a phone number in E.164 form (+ and 7-15 digits)"
+    for name in ("MessageSid", "SmsSid"):
+        if name in params and not SID.fullmatch(params[name]):
+            return f"{name} must be 10-64 letters or digits"
+    num_media = params.get("NumMedia", "0")
+    if not NUM_MEDIA.fullmatch(num_media) or int(num_media) > MAX_MEDIA:
+        return f"NumMedia must be a whole number from 0 to {MAX_MEDIA}"
+    body = params.get("Body", "")
+    if len(body) > MAX_BODY_CHARS:
+        return f"Body must be at most {MAX_BODY_CHARS} characters"
+    sid = params.get("MessageSid") or params.get("SmsSid")
+    return Inbound(params["From"], params["To"], body, int(num_media), sid)
 
 
 def form_fields(body: bytes) -> dict[str, str] | None:
@@ -83,11 +133,13 @@ class SmsInput(InputChannel):
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
         names = credentials or {}
-        env = os.environ.get
+        env = settings()
         return cls(
-            auth_token=env(names.get("auth_token_env", "TWILIO_AUTH_TOKEN")),
-            public_url=env(names.get("public_url_env", "SMS_PUBLIC_URL")),
-            numbers=parse_numbers(env(names.get("numbers_env", "SMS_NUMBERS"), "")),
+            auth_token=env.twilio_auth_token,
+            public_url=env.sms_public_url,
+            numbers=parse_numbers(env.sms_numbers),
+            per_minute=float(names.get("per_minute", PER_MINUTE)),
+            burst=int(names.get("burst", BURST)),
         )
 
     def __init__(
@@ -96,6 +148,9 @@ class SmsInput(InputChannel):
         public_url: str | None,
         numbers: dict[str, str],
         store: SmsStore | None = None,
+        per_minute: float = PER_MINUTE,
+        burst: int = BURST,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.validator = RequestValidator(auth_token) if auth_token else None
         self.public_url = public_url
@@ -104,6 +159,13 @@ class SmsInput(InputChannel):
         unknown = [t for t in numbers.values() if t not in towns()]
         if unknown:
             raise ValueError(f"SMS_NUMBERS names towns with no knowledge file: {unknown}")
+        malformed = [n for n in numbers if not E164.fullmatch(n)]
+        if malformed:  # Twilio's To is E.164: such a number would never match
+            raise ValueError(f"SMS_NUMBERS must be E.164 numbers (+18605550100): {malformed}")
+        if per_minute <= 0 or burst < 1:
+            raise ValueError("sms: per_minute must be above 0 and burst at least 1")
+        self.per_sender = RateLimiter(per_minute, burst, clock=clock)
+        self.notices = RateLimiter(60.0 / NOTICE_EVERY_S, 1, clock=clock)
 
     # --- the webhook ------------------------------------------------------------------------------
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
@@ -127,19 +189,27 @@ class SmsInput(InputChannel):
             signature = request.headers.get("X-Twilio-Signature", "")
             if not signature or not self.validator.validate(url, params, signature):
                 return response.json({"error": "invalid signature"}, status=403)
-            sender, to = params.get("From", "").strip(), params.get("To", "").strip()
-            if not sender or not to:
-                return response.json({"error": "From and To are required"}, status=400)
-            sid = params.get("MessageSid") or params.get("SmsSid")
+            message = inbound(params)
+            if isinstance(message, str):
+                return response.json({"error": message}, status=400)
+            sid = message.sid
             if sid:
                 earlier = self.store.claim(sid)
                 if earlier is IN_PROGRESS:
                     return twiml(None)
                 if earlier is not None:
                     return twiml(str(earlier) or None)
-            reply = await self._reply(on_new_message, params, sender, to)
-            if sid:
-                self.store.answered(sid, reply or "")
+            final = False
+            try:
+                reply, final = await self._reply(on_new_message, message, request.app)
+            except Exception:  # the resident still hears about 911; Twilio's retry is answered
+                logger.exception("sms: the message %s could not be answered", sid)
+                reply = sorry("en")
+            finally:  # also on cancellation (Twilio hung up): the claim must not stay
+                if sid and final:
+                    self.store.answered(sid, reply or "")
+                elif sid:
+                    self.store.release(sid)
             return twiml(reply)
 
         return hook
@@ -148,40 +218,73 @@ class SmsInput(InputChannel):
     async def _reply(
         self,
         on_new_message: Callable[[UserMessage], Awaitable[Any]],
-        params: dict[str, str],
-        sender: str,
-        to: str,
-    ) -> str | None:
-        town = towns().get(self.numbers.get(to, ""))
+        message: Inbound,
+        request_app: Any = None,
+    ) -> tuple[str | None, bool]:
+        """What to text back, and whether that is final (False: a failed turn, which a retry of
+        the same MessageSid tries again rather than repeating the apology)."""
+        sender, body = message.sender, message.body
+        town = towns().get(self.numbers.get(message.to, ""))
         if town is None:
-            logger.error("sms: no town is set for the number %s (SMS_NUMBERS)", to)
-            return "Sorry, this number isn't set up yet. If anyone is in danger, call 911."
-        body = params.get("Body") or ""
+            logger.error("sms: no town is set for the number %s (SMS_NUMBERS)", message.to)
+            return "Sorry, this number isn't set up yet. If anyone is in danger, call 911.", True
         word = keyword(body)
         if word == "stop":
             self.store.opt_out(sender)
             return (
                 f"You're unsubscribed from the {town.town} {ASSISTANT} and won't get more "
                 "messages. Reply START to resubscribe. If anyone is in danger, call 911."
-            )
+            ), True
         if self.store.is_opted_out(sender):
             if word == "start":
                 self.store.opt_in(sender)
-                return f"You're subscribed again to the {town.town} {ASSISTANT}. Ask me a question."
-            return None  # opted out: nothing is sent until START
+                return (
+                    f"You're subscribed again to the {town.town} {ASSISTANT}. Ask me a question."
+                ), True
+            return None, True  # opted out: nothing is sent until START
         if word == "help":
-            return self._help(town)
+            return self._help(town), True
+        if self.per_sender.wait_for(sender):
+            return await self._limited(on_new_message, body, sender, town, request_app), True
         notes = []
-        if int(params.get("NumMedia") or 0) > 0:
+        if message.num_media > 0:
             notes.append(
                 "I can't receive photos or videos here. If it's urgent, call 911; otherwise "
                 f"describe it in words, or call {town.main_phone.number}."
             )
         if not body.strip() and notes:
-            return notes[0]
+            return notes[0], True
         text = self.store.choice(sender, body) or body
-        answer = await self._ask_bot(on_new_message, text, sender, town)
-        return fit("\n".join([*answer, *notes]), more=f"More: call {town.main_phone.number}.")
+        answer, final = await self._ask_bot(on_new_message, text, sender, town, request_app)
+        more = f"More: call {town.main_phone.number}."
+        return fit("\n".join([*answer, *notes]), more=more), final
+
+    async def _limited(
+        self,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        body: str,
+        sender: str,
+        town: Town,
+        request_app: Any = None,
+    ) -> str | None:
+        """Past the sender's limit: an urgent text gets its urgent reply all the same; anything
+        else the slow-down text once a minute, then nothing (a flood costs no outbound texts)."""
+        agent = getattr(request_app.ctx, "agent", None) if request_app is not None else None
+        urgent = await run_turn(
+            agent,
+            on_new_message,
+            body,
+            sender,
+            self.name(),
+            {"department": town.id},
+            BOT_TIMEOUT_S,
+            urgent_only=True,
+        )
+        if urgent is not None:
+            lines = self._lines(urgent.replies, sender, town)
+            return fit("\n".join(lines), more=f"More: call {town.main_phone.number}.")
+        logger.warning("sms: %s is over its message limit", sender)
+        return SLOW_DOWN if not self.notices.wait_for(sender) else None
 
     async def _ask_bot(
         self,
@@ -189,15 +292,20 @@ class SmsInput(InputChannel):
         text: str,
         sender: str,
         town: Town,
-    ) -> list[str]:
-        replies = await collect_replies(
-            on_new_message, text, sender, self.name(), {"department": town.id}, BOT_TIMEOUT_S
+        request_app: Any = None,
+    ) -> tuple[list[str], bool]:
+        """The reply's lines, and False when the turn failed (the lines are the apology)."""
+        agent = getattr(request_app.ctx, "agent", None) if request_app is not None else None
+        turn = await run_turn(
+            agent, on_new_message, text, sender, self.name(), {"department": town.id}, BOT_TIMEOUT_S
         )
-        if replies is None:
-            return [
-                f"Sorry, I couldn't answer just now. If anyone is in danger, call 911. "
-                f"Otherwise call {town.main_phone.number}."
-            ]
+        if turn is None or turn.failed:
+            language = turn.language if turn else "en"
+            return [sorry(language, town.main_phone.number)], False
+        return self._lines(turn.replies, sender, town), True
+
+    def _lines(self, replies: list[dict[str, Any]], sender: str, town: Town) -> list[str]:
+        """Rasa's collected messages as SMS lines; buttons become numbered choices."""
         lines, titles, payloads = [], [], []
         for sent in replies:
             if sent.get("text"):

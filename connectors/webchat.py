@@ -26,6 +26,7 @@ conversation or one address gets a polite 429 that still says to call 911.
 from __future__ import annotations
 
 import html
+import ipaddress
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -41,8 +42,11 @@ from sanic.response import HTTPResponse
 
 from bot.kb.loader import towns
 from bot.kb.schema import Town
+from bot.languages import DEFAULT, SUPPORTED
+from bot.settings import settings
 from connectors.ratelimit import RateLimiter
-from connectors.rest import SORRY, collect_replies, parse_request
+from connectors.rest import parse_request
+from connectors.turns import SORRY, run_turn, sorry
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +79,9 @@ def _asset(name: str) -> str:
     return (STATIC / name).read_text(encoding="utf-8")
 
 
-def widget_messages(collected: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def widget_messages(
+    collected: list[dict[str, Any]], language: str = DEFAULT
+) -> list[dict[str, Any]]:
     """Rasa's replies as the widget draws them: each text with its buttons and its custom payload.
 
     Rasa sends a response's `custom` as a message of its own right after the text; it belongs to
@@ -95,6 +101,7 @@ def widget_messages(collected: list[dict[str, Any]]) -> list[dict[str, Any]]:
             message.update(_from_custom(custom))
         shown.append(message)
     for message in shown:
+        message.setdefault("language", language)
         message.setdefault("urgency", "routine")
         message.setdefault("call", [])
         message.setdefault("sources", [])
@@ -115,7 +122,9 @@ def _buttons(buttons: object) -> list[dict[str, str]]:
 
 def _from_custom(custom: dict[str, Any]) -> dict[str, Any]:
     urgency = custom.get("urgency")
+    language = custom.get("language")
     return {
+        **({"language": language} if language in SUPPORTED else {}),
         "urgency": urgency if isinstance(urgency, str) else "routine",
         "call": [n for n in custom.get("call") or [] if isinstance(n, str) and CALLABLE.match(n)],
         "sources": [
@@ -124,6 +133,16 @@ def _from_custom(custom: dict[str, Any]) -> dict[str, Any]:
             if isinstance(u, str) and urlsplit(u).scheme in ("http", "https")
         ],
     }
+
+
+def _own_origins(request: Request) -> set[str]:
+    """Origins of this server's own pages: configured, plus loopback when the browser is local."""
+    own = {o.strip().lower().rstrip("/") for o in settings().public_origins.split(",") if o.strip()}
+    info = request.conn_info
+    if info is not None and info.client_ip and ipaddress.ip_address(info.client_ip).is_loopback:
+        port = info.server_port
+        own |= {f"http://{host}:{port}" for host in ("localhost", "127.0.0.1", "[::1]")}
+    return own
 
 
 def widget_config(town: Town) -> dict[str, Any]:
@@ -164,12 +183,15 @@ class WebChatInput(InputChannel):
     # --- who may call -----------------------------------------------------------------------
     @staticmethod
     def _origin_allowed(request: Request, town: Town | None) -> bool:
-        """No Origin: not a cross-site browser request. Same host: our own demo page."""
+        """No Origin: not a cross-site browser request. Otherwise only configured origins: the
+        town's sites, this server's own public origin (PUBLIC_ORIGINS, for its demo pages), and
+        on this very machine the demo page at http://localhost:<this port>. Never the Host
+        header, which the client writes (DNS rebinding, a proxy that forwards any Host)."""
         origin = request.headers.get("origin")
         if origin is None:
             return True
         origin = origin.strip().lower()
-        if urlsplit(origin).netloc == (request.host or "").lower():
+        if origin in _own_origins(request):
             return True
         if town is None:  # any town's site
             return any(origin in t.widget_origins for t in towns().values())
@@ -186,7 +208,7 @@ class WebChatInput(InputChannel):
         return reply
 
     @staticmethod
-    def _refuse(status: int, error: str, text: str = SORRY, **headers: str) -> HTTPResponse:
+    def _refuse(status: int, error: str, text: str = SORRY["en"], **headers: str) -> HTTPResponse:
         """A 4xx the widget can still show: `messages` holds a polite reply."""
         body = {"error": error, "messages": widget_messages([{"text": text}])}
         return response.json(body, status=status, headers=headers or None)
@@ -265,18 +287,26 @@ class WebChatInput(InputChannel):
             return self._refuse(403, "this site may not use the widget")
         if len(text) > MAX_MESSAGE_CHARS:
             return self._refuse(413, "message too long", TOO_LONG)
+        agent = getattr(request.app.ctx, "agent", None)
+        conversation = f"web-{sender}"  # a prefix keeps web conversations apart from SMS ones
+        metadata = {**(metadata or {}), "department": town.id}
         wait = self._limited(request, sender)
         if wait:
+            # a flood is slowed down, but an urgent message is never swallowed by the limit
+            urgent = await run_turn(
+                agent, on_new_message, text, conversation, self.name(), metadata, urgent_only=True
+            )
+            if urgent is not None:
+                messages = widget_messages(urgent.replies, urgent.language)
+                return response.json({"messages": messages})
             seconds = str(max(1, round(wait)))
             return self._refuse(429, "too many messages", SLOW_DOWN, **{"Retry-After": seconds})
-        # A prefix keeps web conversations apart from SMS ones (whose ids are phone numbers).
-        replies = await collect_replies(
-            on_new_message, text, f"web-{sender}", self.name(), {"department": town.id}
-        )
-        if replies is None:
-            fallback = f"{SORRY} Otherwise call {town.main_phone.number}."
-            return response.json({"messages": widget_messages([{"text": fallback}])})
-        return response.json({"messages": widget_messages(replies)})
+        turn = await run_turn(agent, on_new_message, text, conversation, self.name(), metadata)
+        if turn is None or turn.failed:
+            language = turn.language if turn else "en"
+            fallback = sorry(language, town.main_phone.number)
+            return response.json({"messages": widget_messages([{"text": fallback}], language)})
+        return response.json({"messages": widget_messages(turn.replies, turn.language)})
 
     @staticmethod
     def _demo_page(page: Template, town: Town | None) -> str:

@@ -1,6 +1,6 @@
 """CLINC150, a public intent benchmark no one here wrote, run with our NLU pipeline configuration.
 
-Our pipeline (bot/config.yml) minus UrgentTriage, whose danger lexicon only knows our own intents,
+Our pipeline (bot/config.yml) minus UrgentTriage and UrgencyCheck, which only know our own intents,
 is trained on CLINC150's training split (15,000 in-scope examples, 150 intents, plus its 100
 out-of-scope examples as an intent `oos`: the paper's "oos-train" setting) and scored on the test
 split (4,500 in-scope, 1,000 out-of-scope), beside the paper's figures
@@ -47,7 +47,9 @@ PAPER = [  # Larson et al. 2019, Table 2, "Full", oos-train (README beside the d
 def clinc_config() -> dict:
     """Our pipeline, without the component that only knows our intents; no dialogue policies."""
     config = yaml.safe_load((ROOT / "bot/config.yml").read_text())
-    config["pipeline"] = [c for c in config["pipeline"] if not c["name"].endswith("UrgentTriage")]
+    config["pipeline"] = [
+        c for c in config["pipeline"] if not c["name"].endswith(("UrgentTriage", "UrgencyCheck"))
+    ]
     config["policies"] = []
     config["assistant_id"] = "clinc150"
     return config

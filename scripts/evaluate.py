@@ -9,6 +9,7 @@ draws our confusion matrix (reports/confusion.png) and appends the CLINC150 benc
 (scripts/clinc.py) unless CLINC=0.
 
     python scripts/evaluate.py          (make eval)
+    BASELINE=0 CLINC=0 python scripts/evaluate.py    ours only, our sets only (a few minutes)
 """
 
 from __future__ import annotations
@@ -24,11 +25,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.chdir(ROOT)
 
-from bot.kb.intents import CONVERSATION_INTENTS, SERVICE_INTENTS  # noqa: E402
+from bot.kb.intents import (  # noqa: E402
+    CONVERSATION_INTENTS,
+    DANGER_INTENTS,
+    SERVICE_INTENTS,
+    URGENT_INTENTS,
+)
 from bot.nlu.examples import nlu_examples  # noqa: E402
 
-URGENT = ("emergency", "crisis", "domestic_violence", "report_non_emergency")
-DANGER = ("emergency", "crisis", "domestic_violence")
+URGENT = URGENT_INTENTS
+DANGER = DANGER_INTENTS
 REFUSED = {"out_of_scope", "nlu_fallback"}  # the resident is told "I can't help with that"
 GROUPS = {
     "urgent": URGENT,
@@ -39,6 +45,16 @@ GROUPS = {
 SETS = {
     "held-out": ROOT / "tests/nlu_holdout.yml",
     "fresh (untouched)": ROOT / "tests/nlu_fresh.yml",
+    # urgent sets written apart from the training data and the lexicon (tests/test_urgent_sets.py)
+    "warning signs (en)": ROOT / "tests/urgent/en_warning_signs.yml",
+    "mixed routine + danger (en)": ROOT / "tests/urgent/en_mixed.yml",
+    "urgent and routine (es)": ROOT / "tests/urgent/es.yml",
+    "urgent and routine (pt)": ROOT / "tests/urgent/pt.yml",
+    # second urgent sets, other authors, never tuned on: the figures to quote
+    "fresh warning signs (en)": ROOT / "tests/urgent/fresh/en_warning_signs.yml",
+    "fresh mixed (en)": ROOT / "tests/urgent/fresh/en_mixed.yml",
+    "fresh urgent and routine (es)": ROOT / "tests/urgent/fresh/es.yml",
+    "fresh urgent and routine (pt)": ROOT / "tests/urgent/fresh/pt.yml",
 }
 MODELS = {
     "ours": ROOT / "bot/models/assistant.tar.gz",
@@ -84,6 +100,9 @@ def figures(rows: list[Row]) -> dict[str, str]:
     for name, intents in GROUPS.items():
         chosen = [r for r in rows if r.gold in intents]
         present = [i for i in intents if any(r.gold == i for r in rows)]
+        if not chosen:
+            out[f"{name}: accuracy"] = out[f"{name}: macro-F1"] = "-"
+            continue
         accuracy = sum(r.gold == r.predicted for r in chosen) / len(chosen)
         macro = sum(f1(rows, i) for i in present) / len(present)
         out[f"{name}: accuracy"] = f"{accuracy:.3f} (n={len(chosen)})"
@@ -91,18 +110,21 @@ def figures(rows: list[Row]) -> dict[str, str]:
     out["all: accuracy"] = f"{sum(r.gold == r.predicted for r in rows) / len(rows):.3f}"
     for intent in DANGER:
         gold = [r for r in rows if r.gold == intent]
+        if not gold:
+            out[f"{intent} recall (any urgent reply)"] = "-"
+            continue
         urgent = sum(r.predicted in DANGER for r in gold)
         share = f"{urgent / len(gold):.3f} ({urgent}/{len(gold)})"
         out[f"{intent} recall (any urgent reply)"] = share
     routine = [r for r in rows if r.gold not in DANGER]
     alarms = sum(r.predicted in DANGER for r in routine)
     out["false alarms (routine answered as urgent)"] = (
-        f"{alarms / len(routine):.3f} ({alarms}/{len(routine)})"
+        f"{alarms / len(routine):.3f} ({alarms}/{len(routine)})" if routine else "-"
     )
     refused = [r for r in rows if r.gold not in REFUSED]
     turned_away = sum(r.predicted in REFUSED for r in refused)
     out["out-of-scope rate (answerable, turned away)"] = (
-        f"{turned_away / len(refused):.3f} ({turned_away}/{len(refused)})"
+        f"{turned_away / len(refused):.3f} ({turned_away}/{len(refused)})" if refused else "-"
     )
     out["fallback rate (all messages)"] = (
         f"{Counter(r.predicted for r in rows)['nlu_fallback'] / len(rows):.3f}"
@@ -141,6 +163,8 @@ def confusion_png(rows: list[Row], path: Path) -> None:
 
 def main() -> int:
     REPORTS.mkdir(exist_ok=True)
+    if os.environ.get("BASELINE", "1") == "0":
+        MODELS.pop("baseline")
     missing = [str(m.relative_to(ROOT)) for m in MODELS.values() if not m.exists()]
     if missing:
         print(f"missing models: {missing} (make eval trains them)", file=sys.stderr)
@@ -161,16 +185,19 @@ def main() -> int:
         "several trainings.",
     ]
     for set_name, path in SETS.items():
-        ours, base = results[(set_name, "ours")], results[(set_name, "baseline")]
-        a, b = figures(ours), figures(base)
+        columns = {name: figures(results[(set_name, name)]) for name in MODELS}
+        ours = results[(set_name, "ours")]
         lines += [
             "",
             f"## {set_name}: {path.relative_to(ROOT)} ({len(ours)} messages)",
             "",
-            "| figure | ours | baseline |",
-            "| --- | --- | --- |",
+            "| figure | " + " | ".join(MODELS) + " |",
+            "| --- | " + " | ".join("---" for _ in MODELS) + " |",
         ]
-        lines += [f"| {key} | {a[key]} | {b[key]} |" for key in a]
+        lines += [
+            f"| {key} | " + " | ".join(columns[m][key] for m in MODELS) + " |"
+            for key in columns["ours"]
+        ]
     all_ours = [r for s in SETS for r in results[(s, "ours")]]
     confusion_png(all_ours, REPORTS / "confusion.png")
     lines += ["", "Confusion matrix of our model, both sets: [confusion.png](confusion.png)"]

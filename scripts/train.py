@@ -24,12 +24,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MODELS = ROOT / "bot/models"
-# Only the custom components that run while training (InputGuard cleans the training text).
-# UrgentTriage and its lexicon act at prediction time only: changing them needs no retraining.
+# Only the custom components that run while training (InputGuard cleans the training text; the
+# classifier is trained). UrgentTriage and its lexicons act at prediction time only: changing
+# them needs no retraining.
 INPUTS = [
     "bot/domain.yml",
     "bot/data",
     "bot/nlu/input_guard.py",
+    "bot/nlu/tfidf_classifier.py",
     "bot/nlu/component.py",
 ]
 

@@ -52,7 +52,13 @@ def make_tracker(
     """A real rasa_sdk Tracker whose latest message has this intent, entities and metadata."""
     from rasa_sdk import Tracker
 
-    all_slots = {"department": None, "pending_topic": None, "session_started_metadata": None}
+    all_slots = {
+        "department": None,
+        "pending_topic": None,
+        "pending_division": None,
+        "language": None,
+        "session_started_metadata": None,
+    }
     all_slots.update(slots or {})
     return Tracker.from_dict(
         {

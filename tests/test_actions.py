@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.actions import ActionAnswer, ActionContact, ActionSetTown
+from bot.actions import ActionAlsoAnswer, ActionAnswer, ActionContact, ActionSetTown
 from bot.actions.town import ASK_TOWN
 from bot.kb.intents import ANSWERED_INTENTS
 from bot.kb.loader import towns
@@ -169,3 +169,42 @@ def test_fallback_without_a_town_adds_nothing(monkeypatch) -> None:
     monkeypatch.delenv("DEFAULT_DEPARTMENT", raising=False)
     messages, events = run_action(ActionContact(), make_tracker("nlu_fallback"))
     assert messages == [] and events == []
+
+
+def test_the_town_question_remembers_the_unit_asked_about(monkeypatch) -> None:
+    """'parking office hours' with no town, then West Hartford: the parking office's hours."""
+    monkeypatch.delenv("DEFAULT_DEPARTMENT", raising=False)
+    asked = make_tracker("office_hours", entities=[{"entity": "division", "value": "parking"}])
+    messages, events = run_action(ActionContact(), asked)
+    assert messages[0]["text"] == ASK_TOWN
+    pending = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert pending == {"pending_topic": "office_hours", "pending_division": "parking"}
+    chosen = make_tracker(
+        "set_town",
+        slots=pending,
+        entities=[{"entity": "department", "value": "west-hartford"}],
+    )
+    messages, _ = run_action(ActionSetTown(), chosen)
+    assert "Tue 7:30–4:30" in _texts(messages)
+
+
+def test_the_routine_question_beside_an_urgent_one_is_answered_after_it() -> None:
+    tracker = make_tracker(
+        "emergency",
+        metadata={"department": "west-hartford"},
+    )
+    tracker.latest_message["triage"] = {"also": "police_report"}
+    messages, _ = run_action(ActionAlsoAnswer(), tracker)
+    assert "860-523-5203" in _texts(messages) and _payload(messages)["topic"] == "police_report"
+
+
+def test_nothing_is_added_after_an_urgent_reply_without_a_routine_question() -> None:
+    tracker = make_tracker("emergency", metadata={"department": "danbury"})
+    tracker.latest_message["triage"] = {"also": None}
+    assert run_action(ActionAlsoAnswer(), tracker)[0] == []
+
+
+def test_an_unexpected_intent_gets_the_department_line_not_silence() -> None:
+    tracker = make_tracker("greet", metadata={"department": "danbury"})
+    messages, _ = run_action(ActionAnswer(), tracker)
+    assert MAIN["danbury"] in _texts(messages)

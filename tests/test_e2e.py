@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 import requests
 
-from benchmarks.servers import Servers
+from benchmarks.servers import API_TOKEN, REST_HEADERS, Servers
 from tests.conftest import MODEL
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
@@ -131,7 +131,7 @@ def test_malformed_requests_get_a_clear_4xx(servers: Servers, body: str, status:
     reply = requests.post(
         f"{servers.base}/webhooks/rest/webhook",
         data=body,
-        headers={"Content-Type": "application/json"},
+        headers={"Content-Type": "application/json", **REST_HEADERS},
         timeout=30,
     )
     assert reply.status_code == status and "error" in reply.json()
@@ -161,7 +161,11 @@ def test_a_restart_keeps_the_conversation(servers: Servers) -> None:
     servers.restart_rasa()
     reply = servers.say("where is the police station?", sender=sender)
     assert any("375 Main Street" in t for t in _texts(reply))
-    tracker = requests.get(f"{servers.base}/conversations/{sender}/tracker", timeout=30).json()
+    tracker = requests.get(
+        f"{servers.base}/conversations/rest-{sender}/tracker",
+        headers={"Authorization": f"Bearer {API_TOKEN}"},
+        timeout=30,
+    ).json()
     user_texts = [e.get("text") for e in tracker["events"] if e["event"] == "user"]
     assert user_texts == ['/set_town{"department":"danbury"}', "where is the police station?"]
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from bot.kb.intents import ANSWERED_INTENTS
 from bot.kb.loader import KNOWLEDGE_DIR, KnowledgeError, load_all, load_town
 from bot.kb.schema import MAX_ANSWER_CHARS, PHONE_IN_TEXT
-from tests.conftest import FACT_SHEET
+from tests.conftest import FACT_SHEET, ROOT
 
 TOWNS = load_all()
 
@@ -67,6 +69,148 @@ def test_every_source_url_and_fee_is_in_the_fact_sheet(path: Path) -> None:
         assert str(source.url).rstrip("/") in sheet, f"{path.name}: {source.url} not in fact sheet"
     for amount in re.findall(r"\$\d[\d,.]*", path.read_text()):
         assert amount.rstrip(".,") in sheet, f"{path.name}: fee {amount} is not in the fact sheet"
+
+
+# Any way a North American number can be written: 860-523-5203, (888) 774-2900, 1-800-822-8428,
+# 888.774.2900, +1 888 774 2900, 8887742900. Looser than PHONE_IN_TEXT on purpose: the urgent
+# responses are hand-written (and translated), not validated by the knowledge schema.
+ANY_PHONE = re.compile(r"(?<![\d-])(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?![\d-])")
+URGENT_RESPONSES = (
+    "utter_emergency",
+    "utter_crisis",
+    "utter_domestic_violence",
+    "utter_report_non_emergency",
+)
+
+
+def _strings(node: object) -> list[str]:
+    """Every string in a response variation: its text, buttons and custom payload."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for value in node.values() for s in _strings(value)]
+    if isinstance(node, list):
+        return [s for value in node for s in _strings(value)]
+    return []
+
+
+@needs_fact_sheet
+@pytest.mark.parametrize("response", URGENT_RESPONSES)
+def test_every_phone_number_in_the_urgent_responses_is_in_the_fact_sheet(response: str) -> None:
+    """911/988/Safe Connect replies are domain responses, not knowledge: check them too."""
+    sheet_numbers = {_digits(m) for m in ANY_PHONE.findall(FACT_SHEET.read_text())}
+    domain = yaml.safe_load((ROOT / "bot/domain.yml").read_text(encoding="utf-8"))
+    variations = domain["responses"].get(response)
+    assert variations, f"bot/domain.yml has no response {response}"
+    for i, variation in enumerate(variations):
+        for text in _strings(variation):
+            for number in ANY_PHONE.findall(text):
+                assert _digits(number) in sheet_numbers, (
+                    f"{response}[{i}]: {number.strip()} is not in the fact sheet"
+                )
+
+
+# --- sources are the town's own (or the state's), never another town's ---------------------------
+# Other Connecticut towns' websites named in the fact sheet. A state rule cites a state page; a
+# fact found only on another town's page is dropped (a widget must never show "Source:
+# newtown-ct.gov" under a West Hartford answer). Section 6 of the sheet is added automatically.
+OTHER_CT_TOWNS = {
+    "bloomfieldct.gov",
+    "colchesterct.gov",
+    "darienpolice.org",
+    "eastonctpolice.com",
+    "fpdct.com",  # Fairfield PD
+    "glastonburyct.gov",
+    "hartfordct.gov",
+    "lebanontownhall.org",
+    "monroect.gov",
+    "naugatuckpdct.permitium.com",
+    "newbritainct.gov",
+    "newbritainpolice.org",
+    "newtown-ct.gov",
+    "norwalkct.gov",
+    "putnampolice.com",
+    "ridgefieldct.gov",
+    "townofdurhamct.org",
+    "townofwindsorct.com",
+    "trumbull-ct.gov",
+    "westportct.gov",
+}
+# Sites of the towns we serve, beyond the domain of their `website:`.
+SERVED_TOWN_SITES = {
+    "west-hartford": {"westhartfordct.gov", "omits.westhartfordct.gov"},
+    "danbury": {"danbury-ct.gov", "danbury-ct.elaws.us", "danburyparking.com"},
+}
+
+
+def _host(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def _on(host: str, domain: str) -> bool:
+    """westhartfordct.gov is not on hartfordct.gov; pd.newbritainct.gov is on newbritainct.gov."""
+    return host == domain or host.endswith("." + domain)
+
+
+def _section_6_hosts() -> set[str]:
+    sheet = FACT_SHEET.read_text()
+    start = sheet.index("## 6.")
+    section = sheet[start : sheet.index("\n## ", start + 1)]
+    return {_host(url) for url in re.findall(r"https?://[^\s\])|,]+", section)}
+
+
+def _foreign_sites(town_id: str) -> set[str]:
+    """Websites that must never be a source of this town's answers."""
+    sites = set(OTHER_CT_TOWNS)
+    if FACT_SHEET.exists():
+        sites |= _section_6_hosts()
+    for other_id, other in TOWNS.items():
+        if other_id != town_id:
+            sites |= {_host(str(other.website))} | SERVED_TOWN_SITES.get(other_id, set())
+    own = {_host(str(TOWNS[town_id].website))} | SERVED_TOWN_SITES.get(town_id, set())
+    return {site for site in sites if not any(_on(site, mine) for mine in own)}
+
+
+def test_the_other_towns_list_is_the_one_intended() -> None:
+    foreign = _foreign_sites("west-hartford")
+    assert any(_on("newtown-ct.gov", s) for s in foreign)
+    assert any(_on("danbury-ct.gov", s) for s in foreign)
+    assert not any(_on("westhartfordct.gov", s) for s in foreign)
+    assert not any(_on("portal.ct.gov", s) for s in foreign)
+    assert any(_on("westhartfordct.gov", s) for s in _foreign_sites("danbury"))
+
+
+@needs_fact_sheet
+def test_section_6_of_the_fact_sheet_is_read() -> None:
+    assert {"bloomfieldct.gov", "norwalkct.gov", "ridgefieldct.gov"} <= _section_6_hosts()
+
+
+@pytest.mark.parametrize("town_id", sorted(TOWNS))
+def test_no_answer_cites_another_towns_website(town_id: str) -> None:
+    town = TOWNS[town_id]
+    foreign = _foreign_sites(town_id)
+    cited = [(f"answers.{k}", a.sources) for k, a in town.answers.items()]
+    cited += [(f"units.{k}", u.sources) for k, u in town.units.items()]
+    cited += [(f"phones.{k}", p.sources) for k, p in town.phones.items()]
+    problems = [
+        f"{where} cites '{sid}' ({town.sources[sid].url})"
+        for where, ids in cited
+        for sid in ids
+        if any(_on(_host(str(town.sources[sid].url)), site) for site in foreign)
+    ]
+    assert not problems, f"{town_id}: another town's website as a source: " + "; ".join(problems)
+
+
+def test_danbury_listed_number_is_never_called_the_non_emergency_line() -> None:
+    """Fact sheet 2.1, 7.A.1: 203-797-4614 is the department's letterhead number, role unknown."""
+    town = TOWNS["danbury"]
+    label = town.main_phone.label.lower()
+    assert "non-emergency" not in label or "not confirmed" in label, label
+    texts = [f"{a.text} {a.next_step}" for a in town.answers.values()]
+    texts += [u.note or "" for u in town.units.values()]
+    for text in texts:
+        assert not re.search(r"non-emergency[^.;()]{0,30}797-4614", text, re.I), text
 
 
 def test_unverified_danbury_number_is_never_given() -> None:

@@ -68,22 +68,53 @@ def test_conversation_tests_pass(tmp_path: Path) -> None:
 RESPONSES = read_yaml(ROOT / "bot/domain.yml")["responses"]
 
 
-@pytest.mark.parametrize(
-    ("response", "leads_with"),
-    [
-        ("utter_emergency", "Call 911 now."),
-        ("utter_crisis", "Call or text 988 now"),
-        ("utter_domestic_violence", "If you're in danger now, call 911"),
-        ("utter_report_non_emergency", "If anyone is in danger or it's still happening, call 911."),
-    ],
-)
-def test_urgent_responses_lead_with_the_guidance(response: str, leads_with: str) -> None:
-    for variation in RESPONSES[response]:
-        assert variation["text"].startswith(leads_with)
+LEADS_WITH = {
+    "utter_emergency": {
+        "en": "Call 911 now.",
+        "es": "Llame al 911 ahora.",
+        "pt": "Ligue para o 911 agora.",
+    },
+    "utter_crisis": {
+        "en": "Call or text 988 now",
+        "es": "Llame o envíe un texto al 988 ahora",
+        "pt": "Ligue ou mande uma mensagem para o 988 agora",
+    },
+    "utter_domestic_violence": {
+        "en": "If you're in danger now, call 911",
+        "es": "Si está en peligro ahora, llame al 911",
+        "pt": "Se você está em perigo agora, ligue para o 911",
+    },
+    "utter_report_non_emergency": {
+        "en": "If anyone is in danger or it's still happening, call 911.",
+        "es": "Si alguien está en peligro o sigue pasando, llame al 911.",
+        "pt": "Se alguém está em perigo ou ainda está acontecendo, ligue para o 911.",
+    },
+}
+
+
+def _language(variation: dict) -> str:
+    conditions = variation.get("condition") or []
+    return next((c["value"] for c in conditions if c.get("name") == "language"), "en")
+
+
+@pytest.mark.parametrize("response", sorted(LEADS_WITH))
+def test_urgent_responses_lead_with_the_guidance_in_every_language(response: str) -> None:
+    variations = RESPONSES[response]
+    assert {_language(v) for v in variations} == {"en", "es", "pt"}
+    for variation in variations:
+        assert variation["text"].startswith(LEADS_WITH[response][_language(variation)])
 
 
 def test_safe_connect_number_is_the_state_hotline() -> None:
-    assert "(888) 774-2900" in RESPONSES["utter_domestic_violence"][0]["text"]
+    assert all("(888) 774-2900" in v["text"] for v in RESPONSES["utter_domestic_violence"])
+
+
+def test_every_response_has_all_three_languages() -> None:
+    missing = {
+        name: {"en", "es", "pt"} - {_language(v) for v in variations}
+        for name, variations in RESPONSES.items()
+    }
+    assert not {name: gap for name, gap in missing.items() if gap}
 
 
 @pytest.mark.parametrize("response", sorted(RESPONSES))
@@ -96,4 +127,4 @@ def test_every_response_fits_one_sms_turn(response: str) -> None:
     "response", ["utter_fallback", "utter_out_of_scope", "utter_human_handoff"]
 )
 def test_replies_that_answer_nothing_still_say_911(response: str) -> None:
-    assert "911" in RESPONSES[response][0]["text"]
+    assert all("911" in variation["text"] for variation in RESPONSES[response])

@@ -17,7 +17,13 @@ from pathlib import Path
 import pytest
 import requests
 
-from benchmarks.servers import Cluster, drop_connections, scratch_database, services_reachable
+from benchmarks.servers import (
+    REST_HEADERS,
+    Cluster,
+    drop_connections,
+    scratch_database,
+    services_reachable,
+)
 from bot import stores
 from tests.conftest import MODEL
 
@@ -44,7 +50,8 @@ def cluster(tmp_path_factory, database: str) -> Iterator[Cluster]:
 
 
 def _ask(cluster: Cluster, which: int, sender: str, text: str) -> str:
-    reply = requests.post(cluster.url(which), json={"sender": sender, "message": text}, timeout=60)
+    body = {"sender": sender, "message": text}
+    reply = requests.post(cluster.url(which), json=body, headers=REST_HEADERS, timeout=60)
     assert reply.status_code == 200 and reply.json(), (sender, text, reply.text)
     return " ".join(m.get("text", "") for m in reply.json())
 
@@ -56,7 +63,7 @@ def _user_texts(database: str, sender: str) -> list[str]:
         cursor.execute(
             "SELECT data::json->>'text' FROM events WHERE sender_id = %s AND type_name = 'user' "
             "ORDER BY id",
-            (sender,),
+            (f"rest-{sender}",),
         )
         return [row[0] for row in cursor.fetchall()]
 

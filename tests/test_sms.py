@@ -7,6 +7,7 @@ end-to-end test in test_e2e.py sends signed webhooks to the real Rasa and action
 from __future__ import annotations
 
 import itertools
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -17,8 +18,11 @@ from twilio.request_validator import RequestValidator
 from bot.actions.replies import service_reply
 from bot.kb.intents import ANSWERED_INTENTS
 from bot.kb.loader import towns
+from connectors import sms as sms_module
 from connectors.sms import SmsInput
 from connectors.sms_store import SmsStore
+from connectors.sms_text import SLOW_DOWN
+from connectors.turns import Turn
 
 TOKEN = "test-token-for-signatures-only"
 URL = "https://bot.example.gov/webhooks/sms/webhook"
@@ -34,9 +38,12 @@ class StandIn:
     def __init__(self) -> None:
         self.received: list = []
         self.next_text: str | None = None
+        self.crash = False  # the turn raises, as a crashing action server or a bug would
 
     async def __call__(self, message) -> None:
         self.received.append(message)
+        if self.crash:
+            raise RuntimeError("the turn crashed")
         out, text = message.output_channel, message.text
         if text == "which town":
             buttons = [
@@ -52,13 +59,25 @@ class StandIn:
             )
 
 
+class Clock:
+    """Time the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 class Client:
-    def __init__(self, tmp: Path, token: str | None = TOKEN) -> None:
+    def __init__(self, tmp: Path, token: str | None = TOKEN, **limits) -> None:
         self.bot = StandIn()
         self.store_path = tmp / "sms.sqlite3"
-        channel = SmsInput(token, URL, NUMBERS, store=SmsStore(self.store_path))
+        self.clock = Clock()
+        self.store = SmsStore(self.store_path, clock=self.clock)
+        self.channel = SmsInput(token, URL, NUMBERS, store=self.store, clock=self.clock, **limits)
         self.app = Sanic(f"sms_test_{next(_app_ids)}")
-        self.app.blueprint(channel.blueprint(self.bot), url_prefix="/webhooks/sms")
+        self.app.blueprint(self.channel.blueprint(self.bot), url_prefix="/webhooks/sms")
 
     def post(
         self,
@@ -143,9 +162,53 @@ def test_unknown_number_gets_a_polite_reply(sms: Client) -> None:
 
 
 def test_a_retried_message_is_answered_once(sms: Client) -> None:
-    first = sms.post("hello", MessageSid="SMretry")
-    second = sms.post("hello", MessageSid="SMretry")
+    first = sms.post("hello", MessageSid="SMretry0000")
+    second = sms.post("hello", MessageSid="SMretry0000")
     assert first.body == second.body and len(sms.bot.received) == 1
+
+
+def test_a_retry_after_a_crash_mid_turn_is_answered(sms: Client) -> None:
+    sms.bot.crash = True
+    first = message_text(sms.post("hello", MessageSid="SMcrash0000"))
+    assert "911" in first  # the apology, not a 500; and it is not kept as the answer
+    sms.bot.crash = False
+    retry = message_text(sms.post("hello", MessageSid="SMcrash0000"))
+    assert retry == "echo west-hartford: hello" and len(sms.bot.received) == 2
+    assert message_text(sms.post("hello", MessageSid="SMcrash0000")) == retry  # then once
+    assert len(sms.bot.received) == 2
+
+
+def test_an_exception_outside_the_turn_releases_the_claim(sms: Client, monkeypatch) -> None:
+    async def broken(*args, **kwargs):
+        raise RuntimeError("bug")
+
+    real = sms_module.run_turn
+    monkeypatch.setattr(sms_module, "run_turn", broken)
+    reply = sms.post("hello", MessageSid="SMbroken000")
+    assert reply.status == 200 and "911" in message_text(reply)
+    monkeypatch.setattr(sms_module, "run_turn", real)
+    assert message_text(sms.post("hello", MessageSid="SMbroken000")) == "echo west-hartford: hello"
+
+
+def test_an_expired_in_progress_mark_is_answered(sms: Client) -> None:
+    sid = "SMstale0000"
+    assert sms.store.claim(sid) is None  # a process claimed it, then died before answering
+    assert message_text(sms.post("hello", MessageSid=sid)) is None  # still fresh: in progress
+    sms.clock.now += 31  # past the 30 s claim
+    assert message_text(sms.post("hello", MessageSid=sid)) == "echo west-hartford: hello"
+    sms.clock.now += 3600  # an answered sid never expires
+    assert message_text(sms.post("hello", MessageSid=sid)) == "echo west-hartford: hello"
+    assert len(sms.bot.received) == 1
+
+
+def test_an_in_progress_mark_survives_a_restart_until_it_expires(tmp_path: Path) -> None:
+    first = Client(tmp_path)
+    assert first.store.claim("SMrestart00") is None
+    restarted = Client(tmp_path)
+    restarted.clock.now = first.clock.now + 29
+    assert message_text(restarted.post("hi", MessageSid="SMrestart00")) is None
+    restarted.clock.now += 2
+    assert message_text(restarted.post("hi", MessageSid="SMrestart00")) == "echo west-hartford: hi"
 
 
 # --- keywords -----------------------------------------------------------------------------------
@@ -221,10 +284,10 @@ def test_a_long_answer_is_cut_at_a_sentence_with_the_number(sms: Client) -> None
 @pytest.mark.parametrize("town_id", sorted(towns()))
 def test_every_knowledge_answer_fits_one_sms(sms: Client, town_id: str) -> None:
     to = next(n for n, t in NUMBERS.items() if t == town_id)
-    for topic in ANSWERED_INTENTS:
+    for i, topic in enumerate(ANSWERED_INTENTS):
         answer, _ = service_reply(towns()[town_id], topic)
         sms.bot.next_text = answer
-        text = message_text(sms.post("q", to=to))
+        text = message_text(sms.post("q", to=to, From=f"+1860555{i:04d}"))  # under the limit
         assert len(text) <= 600 and text == answer, topic
 
 
@@ -256,3 +319,128 @@ def test_non_utf8_body_is_not_a_500(sms: Client) -> None:
         headers={"Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": "x"},
     )
     assert 400 <= reply.status < 500
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("NumMedia", "abc"),
+        ("NumMedia", "1.5"),
+        ("NumMedia", "-1"),
+        ("NumMedia", "11"),
+        ("NumMedia", "1e3"),
+        ("NumMedia", ""),
+        ("NumMedia", " 1"),
+        ("NumMedia", "\u0661"),  # an Arabic-Indic digit: int() takes it, Twilio never sends it
+        ("From", "8605551234"),
+        ("From", "+08605551234"),
+        ("From", "+1860"),
+        ("From", "+1860555123456789"),
+        ("From", "+18605551234\n"),
+        ("From", "+1 860 555 1234"),
+        ("From", "+\u0661\u0668\u0666\u0660\u0665\u0665\u0665\u0661\u0662"),
+        ("From", "<script>"),
+        ("To", "+1860555010x"),
+        ("To", ""),
+        ("MessageSid", "SM1"),
+        ("MessageSid", "SM" + "0" * 63),
+        ("MessageSid", "SM-0000000000"),
+        ("MessageSid", "SM00000000000\n"),
+        ("MessageSid", ""),
+        ("SmsSid", "../../etc/passwd"),
+        ("Body", "x" * 1601),
+    ],
+)
+def test_a_signed_request_with_a_bad_field_is_a_400(sms: Client, field: str, value: str) -> None:
+    reply = sms.post(**({"body": value} if field == "Body" else {field: value}))
+    assert reply.status == 400, reply.text
+    assert field in json.loads(reply.body)["error"] or "required" in reply.text
+    assert sms.bot.received == []
+
+
+def test_good_fields_at_their_limits_are_answered(sms: Client) -> None:
+    assert message_text(sms.post("x" * 1600, NumMedia="0")).startswith("echo")
+    assert "can't receive photos" in message_text(sms.post("hi", NumMedia="10"))
+    sid = "MM" + "0123456789abcdef" * 2  # Twilio's own form
+    assert message_text(sms.post("hi", MessageSid=sid, SmsSid=sid)).startswith("echo")
+    assert message_text(sms.post("hi", MessageSid=None, SmsSid="SM" + "a" * 32)).startswith("echo")
+    assert message_text(sms.post("hi", From="+447911123456")) == "echo west-hartford: hi"
+
+
+def test_sms_numbers_must_be_e164(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match=r"E\.164"):
+        SmsInput(TOKEN, URL, {"860-555-0100": "west-hartford"}, store=SmsStore(tmp_path / "s"))
+
+
+# --- flood limit ----------------------------------------------------------------------------------
+OTHER = "+12035559876"
+
+
+def fake_urgent(real, calls: list):
+    """run_turn as with a Rasa agent that finds "fire" urgent; the ordinary turn is the real one."""
+
+    async def run_turn(agent, on_new_message, text, sender, channel, metadata, *args, **kwargs):
+        if not kwargs.get("urgent_only"):
+            return await real(agent, on_new_message, text, sender, channel, metadata, *args)
+        calls.append(text)
+        if "fire" not in text:
+            return None
+        return Turn(
+            [{"recipient_id": sender, "text": "Call 911 now. **Text 911** if you can't talk."}],
+            "emergency",
+        )
+
+    return run_turn
+
+
+def test_a_flood_gets_the_slow_down_text_once_then_nothing(sms: Client, monkeypatch) -> None:
+    calls: list = []
+    monkeypatch.setattr(sms_module, "run_turn", fake_urgent(sms_module.run_turn, calls))
+    for i in range(6):  # the burst
+        assert message_text(sms.post(f"q{i}")) == f"echo west-hartford: q{i}"
+    assert message_text(sms.post("q6")) == SLOW_DOWN
+    for i in range(7, 20):
+        assert message_text(sms.post(f"q{i}")) is None  # no outbound text for the rest
+    assert len(sms.bot.received) == 6 and len(calls) == 14  # each was still checked for urgency
+    # past the limit, an urgent text still gets its urgent reply (and not the slow-down text)
+    assert (
+        message_text(sms.post("my house is on fire")) == "Call 911 now. Text 911 if you can't talk."
+    )
+    assert calls[-1] == "my house is on fire"
+    # another number is not limited, and keywords never are
+    assert message_text(sms.post("hi", From=OTHER)) == "echo west-hartford: hi"
+    assert "Msg&data rates" in message_text(sms.post("HELP"))
+    assert "unsubscribed" in message_text(sms.post("STOP"))
+    assert "subscribed again" in message_text(sms.post("START"))
+    # a minute on, the burst is back, and the slow-down text may come once again
+    sms.clock.now += 60
+    for i in range(6):
+        assert message_text(sms.post(f"later{i}")) == f"echo west-hartford: later{i}"
+    assert message_text(sms.post("too many")) == SLOW_DOWN
+    assert message_text(sms.post("and more")) is None
+    sms.clock.now += 5  # then one text every 60 / 12 = 5 s
+    assert message_text(sms.post("steady")) == "echo west-hartford: steady"
+    assert message_text(sms.post("too fast")) is None
+
+
+def test_a_retried_message_does_not_count_against_the_limit(sms: Client) -> None:
+    for _ in range(10):
+        assert (
+            message_text(sms.post("hello", MessageSid="SMsame00000")) == "echo west-hartford: hello"
+        )
+    assert message_text(sms.post("new")) == "echo west-hartford: new"
+
+
+def test_without_an_agent_a_limited_text_gets_the_slow_down_text(tmp_path: Path) -> None:
+    client = Client(tmp_path, burst=1, per_minute=1)
+    assert message_text(client.post("one")) == "echo west-hartford: one"
+    assert message_text(client.post("my house is on fire")) == SLOW_DOWN  # no NLU: not urgent
+
+
+def test_limits_come_from_the_credentials(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("TWILIO_AUTH_TOKEN", TOKEN)
+    monkeypatch.setenv("SMS_NUMBERS", "+18605550100=west-hartford")
+    channel = SmsInput.from_credentials({"per_minute": 3, "burst": 2})
+    assert channel.per_sender.burst == 2 and channel.per_sender.rate == 3 / 60
+    assert SmsInput.from_credentials(None).per_sender.burst == 6

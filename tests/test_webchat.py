@@ -176,16 +176,27 @@ def test_json_sent_as_plain_text_is_read(client: Client) -> None:
     assert reply.json["messages"][0]["text"] == "answer for danbury"
 
 
-def test_the_bot_servers_own_pages_may_call(client: Client) -> None:
-    """The demo page is served by the bot itself: same host, whatever the town's origins."""
+def _from(client: Client, origin: str, host: str) -> int:
     _, reply = client.app.test_client.post(
         "/webhooks/webchat/message",
         content=json.dumps(
             {"sender": SENDER, "message": "hi", "metadata": {"department": "danbury"}}
         ),
-        headers={"Origin": "https://bot.example.gov", "Host": "bot.example.gov"},
+        headers={"Origin": origin, "Host": host},
     )
-    assert reply.status == 200
+    return reply.status
+
+
+def test_the_bot_servers_own_pages_may_call(client: Client, monkeypatch) -> None:
+    """The demo page is served by the bot itself: its public origin is configured."""
+    monkeypatch.setenv("PUBLIC_ORIGINS", "https://bot.example.gov")
+    assert _from(client, "https://bot.example.gov", "bot.example.gov") == 200
+
+
+def test_the_host_header_does_not_make_an_origin_allowed(client: Client) -> None:
+    """DNS rebinding, or a proxy that forwards any Host: the Host header proves nothing."""
+    assert _from(client, "https://evil.example", "evil.example") == 403
+    assert _from(client, "http://evil.example:8080", "evil.example:8080") == 403
 
 
 # --- what reaches the assistant, what comes back --------------------------------------------------
@@ -208,6 +219,7 @@ def test_a_reply_carries_its_sources_and_nothing_unsafe(client: Client) -> None:
             "urgency": "routine",
             "call": [],
             "sources": ["https://www.westhartfordct.gov/x"],
+            "language": "en",
         }
     ]
 
@@ -246,7 +258,14 @@ def test_custom_payload_without_text_stands_alone_only_when_it_must() -> None:
         ]
     )
     assert shown == [
-        {"text": "one", "buttons": [], "urgency": "crisis", "call": ["988", "911"], "sources": []}
+        {
+            "text": "one",
+            "buttons": [],
+            "urgency": "crisis",
+            "call": ["988", "911"],
+            "sources": [],
+            "language": "en",
+        }
     ]
 
 

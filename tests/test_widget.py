@@ -249,6 +249,36 @@ def test_an_emergency_shows_the_banner_with_911_first(widgets) -> None:
     widget.screenshot("widget-emergency.png")
 
 
+@pytest.mark.parametrize(
+    ("message", "lang", "title", "call"),
+    [
+        (
+            "alguien se esta metiendo a mi casa ahorita",
+            "es",
+            "Emergencia: llame al 911",
+            "Llamar al 911",
+        ),
+        (
+            "tem um ladrao dentro da minha casa agora",
+            "pt",
+            "Emergência: ligue para o 911",
+            "Ligar para o 911",
+        ),
+    ],
+)
+def test_an_emergency_in_spanish_or_portuguese_gets_its_banner_in_that_language(
+    widgets, message: str, lang: str, title: str, call: str
+) -> None:
+    widget = widgets("danbury")
+    widget.open()
+    widget.ask(message)
+    banner = widget.page.locator(".pa-urgent").last
+    assert banner.get_attribute("lang") == lang  # screen readers pronounce it (WCAG 3.1.2)
+    assert banner.inner_text().startswith(title)
+    first_link = banner.locator("a").first
+    assert first_link.get_attribute("href") == "tel:911" and first_link.inner_text() == call
+
+
 def test_a_crisis_offers_988_to_call_and_to_text(widgets) -> None:
     widget = widgets("danbury")
     widget.open()

@@ -24,11 +24,11 @@ class ActionContact(Action):
     ) -> list[EventType]:
         topic = latest_intent(tracker) or "contact_info"
         town = resolve_town(tracker)
+        division = next(tracker.get_latest_entity_values("division"), None)
         if town is None:
             if topic in ("contact_info", "office_hours"):
-                return ask_town(dispatcher, topic)
+                return ask_town(dispatcher, topic, division)
             return []  # the domain response already said what to do
-        division = next(tracker.get_latest_entity_values("division"), None)
         if topic in ("contact_info", "office_hours") and division:
             text, custom = unit_reply(town, division, topic)
         elif topic in ("contact_info", "office_hours"):

@@ -8,16 +8,16 @@ keeps the first message's metadata in the `session_started_metadata` slot, which
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.replies import service_reply, town_buttons
+from bot.actions.replies import service_reply, town_buttons, unit_reply
 from bot.kb.loader import towns
 from bot.kb.schema import Town
+from bot.settings import settings
 
 # Load (and validate) the knowledge files when the action server starts: a broken file must stop
 # the server with the file and line at fault, not fail at a resident's question.
@@ -37,7 +37,7 @@ def town_from_metadata(metadata: Any) -> Town | None:
 def default_town() -> Town | None:
     """$DEFAULT_DEPARTMENT, or the only town when a deployment serves just one."""
     only = next(iter(towns().values())) if len(towns()) == 1 else None
-    return _known(os.environ.get("DEFAULT_DEPARTMENT")) or only
+    return _known(settings().default_department) or only
 
 
 def resolve_town(tracker: Tracker) -> Town | None:
@@ -50,10 +50,13 @@ def resolve_town(tracker: Tracker) -> Town | None:
     )
 
 
-def ask_town(dispatcher: CollectingDispatcher, topic: str | None) -> list[EventType]:
-    """Ask with one button per town, remembering the question to answer once the town is known."""
+def ask_town(
+    dispatcher: CollectingDispatcher, topic: str | None, division: str | None = None
+) -> list[EventType]:
+    """Ask with one button per town, remembering the question (and the unit it was about, as in
+    "parking office hours") to answer once the town is known."""
     dispatcher.utter_message(text=ASK_TOWN, buttons=town_buttons(towns()))
-    return [SlotSet("pending_topic", topic)]
+    return [SlotSet("pending_topic", topic), SlotSet("pending_division", division)]
 
 
 class ActionSetTown(Action):
@@ -75,9 +78,17 @@ class ActionSetTown(Action):
                 buttons=town_buttons(towns()),
             )
             return []
-        events: list[EventType] = [SlotSet("department", town.id), SlotSet("pending_topic", None)]
+        events: list[EventType] = [
+            SlotSet("department", town.id),
+            SlotSet("pending_topic", None),
+            SlotSet("pending_division", None),
+        ]
         topic = tracker.get_slot("pending_topic")
-        if topic in town.answers:
+        division = tracker.get_slot("pending_division")
+        if topic in ("contact_info", "office_hours") and division:
+            text, custom = unit_reply(town, division, topic)
+            dispatcher.utter_message(text=text, json_message=custom)
+        elif topic in town.answers:
             text, custom = service_reply(town, topic)
             dispatcher.utter_message(text=text, json_message=custom)
         else:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from bot.kb.schema import Town
+from bot.settings import settings
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parents[1] / "knowledge"
 DIVISIONS_FILE = Path(__file__).resolve().parent / "divisions.yml"
@@ -86,7 +86,7 @@ def load_town(path: Path, divisions: dict[str, list[str]] | None = None) -> Town
 
 def knowledge_dir() -> Path:
     """KNOWLEDGE_DIR, or $KNOWLEDGE_DIR for a deployment that keeps its files elsewhere."""
-    return Path(os.environ.get("KNOWLEDGE_DIR", KNOWLEDGE_DIR))
+    return Path(settings().knowledge_dir or KNOWLEDGE_DIR)
 
 
 def load_all(directory: Path | None = None) -> dict[str, Town]:

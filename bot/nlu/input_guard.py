@@ -3,6 +3,11 @@
 Why: a resident (or a bot, or a broken phone) can send an empty message, 20,000 characters, control
 bytes, emoji only, or another language. The classifier should only see bounded, clean text, and the
 components after it should know when the text is not something it can understand.
+
+It also tells the language of the message (bot/languages.py) and, when a resident strung several
+things together ("how do I get a report? also my ex is outside with a bat"), hands each clause to
+the rest of the pipeline as a message of its own, so the classifier reads the danger on its own too;
+UrgentTriage folds the clauses back into the one message (bot/nlu/triage.py).
 """
 
 from __future__ import annotations
@@ -16,29 +21,30 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.languages import detect
+from bot.nlu.clauses import clauses
 from bot.nlu.component import ConfiguredComponent
 
 GUARD_KEY = "input_guard"
+LANGUAGE_KEY = "language"
+CLAUSE_OF = "clause_of"  # on a clause's message: the index of the message it came from
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff\ufffd]")
+# Control and format characters, and lone surrogates (invalid Unicode some clients send).
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff\ufffd\ud800-\udfff]"
+)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_FOREIGN = frozenset(
-    "el la los las del que por para con una es está estoy mi su cómo dónde donde qué quiero "
-    "necesito hola gracias puedo tengo hay policía policia não nao você voce meu minha eu um "
-    "uma obrigado obrigada onde preciso posso tenho uma com quem estou".split()
-)
-_ENGLISH = frozenset(
-    "the a an is are was i my you your to of in on for how what where when who can do does "
-    "with and it this that me we get need there have has be at from about please hi hello "
-    "thanks car report police help call number town street park parking dog phone ticket".split()
-)
+
+
+def strip_unsafe(text: str | None) -> str:
+    """Without control characters or invalid Unicode: safe to store, log and show."""
+    return unicodedata.normalize("NFKC", _CONTROL.sub(" ", text or ""))
 
 
 def clean(text: str | None, max_chars: int) -> tuple[str, list[str]]:
     """Text the classifier can safely read, and flags describing what was wrong with it."""
     flags: list[str] = []
-    text = unicodedata.normalize("NFKC", text or "")
-    text = _CONTROL.sub(" ", text)
+    text = strip_unsafe(text)
     text = re.sub(r"\s+", " ", text).strip()
     if len(text) > max_chars:
         flags.append("truncated")
@@ -49,23 +55,23 @@ def clean(text: str | None, max_chars: int) -> tuple[str, list[str]]:
         flags.append("empty")
     elif not words:
         flags.append("no_words")
-    elif _looks_foreign(words):
-        flags.append("not_english")
+    elif _other_script(words):
+        flags.append("other_language")
     return text, flags
 
 
-def _looks_foreign(words: list[str]) -> bool:
+def _other_script(words: list[str]) -> bool:
     letters = [c for w in words for c in w if c.isalpha()]
-    if letters and sum("LATIN" not in unicodedata.name(c, "") for c in letters) > len(letters) / 2:
-        return True
-    foreign = sum(w in _FOREIGN for w in words)
-    english = sum(w in _ENGLISH for w in words)
-    return foreign >= 2 and foreign > 2 * english
+    return (
+        bool(letters)
+        and sum("LATIN" not in unicodedata.name(c, "") for c in letters) > len(letters) / 2
+    )
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
 class InputGuard(ConfiguredComponent):
-    """Normalises text (Unicode, control characters, spacing) and caps its length."""
+    """Normalises text (Unicode, control characters, spacing), caps its length, tells its language
+    and splits it into clauses."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -83,11 +89,17 @@ class InputGuard(ConfiguredComponent):
         return training_data
 
     def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
+        parts: list[Message] = []
+        for index, message in enumerate(messages):
             original = message.get(TEXT)
             text, flags = clean(original, self._max_chars)
+            language = detect(text)
+            if language.code == "other" and "other_language" not in flags:
+                flags.append("other_language")
             message.set(TEXT, text)
             message.set(
                 GUARD_KEY, {"flags": flags, "length": len(original or "")}, add_to_output=True
             )
-        return messages
+            message.set(LANGUAGE_KEY, language.as_dict(), add_to_output=True)
+            parts.extend(Message(data={TEXT: c, CLAUSE_OF: index}) for c in clauses(text))
+        return [*messages, *parts]

@@ -6,8 +6,11 @@
   urgent intent is accepted at a lower confidence than a routine one).
 - It demotes a classifier's `emergency` when the message is clearly about the past, a record, or
   "not an emergency".
-- It turns unreadable input (empty, emoji only, another language) into `nlu_fallback`, whose reply
-  starts with 911.
+- It turns unreadable input (empty, emoji only, a language we don't speak) into `nlu_fallback`,
+  whose reply starts with 911.
+- Danger anywhere wins: the clauses InputGuard split off a message were classified on their own; a
+  clause that is urgent makes the message urgent, and the routine question beside it is kept in
+  `triage.also` so the reply can answer it after the urgent guidance.
 
 Its verdict is in every /model/parse result under `triage`.
 """
@@ -17,12 +20,20 @@ from __future__ import annotations
 from typing import Any
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    METADATA,
+    TEXT,
+)
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.kb.intents import DANGER_INTENTS
+from bot.kb.intents import ANSWERED_INTENTS, DANGER_INTENTS
+from bot.languages import Detection, shown_language
 from bot.nlu.component import ConfiguredComponent
-from bot.nlu.input_guard import GUARD_KEY
+from bot.nlu.input_guard import CLAUSE_OF, GUARD_KEY, LANGUAGE_KEY
 from bot.nlu.lexicon import assess
 
 TRIAGE_KEY = "triage"
@@ -40,6 +51,7 @@ def decide(
     ranking: list[dict[str, Any]],
     flags: list[str],
     urgent_threshold: float,
+    fallback_threshold: float = 0.3,
 ) -> tuple[str, str, dict[str, Any]]:
     """(intent name, what triage did, the lexicon's verdict) for one message."""
     verdict = assess(text)
@@ -66,11 +78,33 @@ def decide(
         if current in DANGER_INTENTS:
             return current, "kept", verdict.as_dict()
         return verdict.verdict, "forced", verdict.as_dict()
-    if "not_english" in flags and current in DANGER_INTENTS:
-        # another language, but the classifier heard danger: an urgent reply works in any language
+    if "other_language" in flags and current in DANGER_INTENTS:
+        # a language we don't speak, but the classifier heard danger: 911 works in any language
         return current, "kept", verdict.as_dict()
-    if {"empty", "no_words", "not_english"} & set(flags):
+    if {"empty", "no_words", "other_language"} & set(flags):
         return FALLBACK, "unreadable", verdict.as_dict()
+    tempered = "present" not in verdict.context and (
+        (verdict.verdict == "routine" and DEMOTING_CONTEXT & set(verdict.context))
+        or (verdict.verdict == "none" and {"negation", "permit"} & set(verdict.context))
+    )
+    urgent = [r for r in ranking if r.get(INTENT_NAME_KEY) in DANGER_INTENTS]
+    routine = [
+        r["confidence"]
+        for r in ranking
+        if r.get(INTENT_NAME_KEY) not in (*DANGER_INTENTS, FALLBACK)
+    ]
+    mass = sum(r["confidence"] for r in urgent)
+    if (
+        current not in DANGER_INTENTS
+        and urgent
+        and not tempered
+        and mass >= urgent_threshold
+        and mass > max(routine, default=0.0)
+    ):
+        # the classifier split its belief between emergency, crisis and abuse ("my son's tongue
+        # swelled up and he can't breathe well": emergency 0.21, crisis 0.19): together they are
+        # its likeliest reading, and every one of their replies leads with the number to call
+        return urgent[0][INTENT_NAME_KEY], "combined", verdict.as_dict()
     if current == FALLBACK:
         best = next((r for r in ranking if r.get(INTENT_NAME_KEY) != FALLBACK), None)
         if (
@@ -91,9 +125,18 @@ def decide(
             (r for r in ranking if r.get(INTENT_NAME_KEY) not in ("emergency", "crisis", FALLBACK)),
             None,
         )
-        if best:
+        if best and best["confidence"] >= fallback_threshold:
             return best[INTENT_NAME_KEY], "demoted", verdict.as_dict()
+        # not an emergency, and nothing else is likely enough: ask again (the reply starts with 911)
+        return FALLBACK, "demoted", verdict.as_dict()
     return current, "kept", verdict.as_dict()
+
+
+# A clause's classifier verdict alone makes the message urgent only when the classifier gives the
+# urgent intents together this much and the clause has this many words (a lone "please" or
+# "help me with" is not a plea). Chosen on the development sets (tests/urgent/*.yml).
+CLAUSE_CONFIDENCE = 0.45
+CLAUSE_MIN_WORDS = 3
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -102,24 +145,46 @@ class UrgentTriage(ConfiguredComponent):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"urgent_threshold": 0.25}
+        return {"urgent_threshold": 0.25, "fallback_threshold": 0.3}
 
     def __init__(self, config: dict[str, Any]) -> None:
         super().__init__(config)
         self._urgent_threshold = float(config["urgent_threshold"])
+        self._fallback_threshold = float(config["fallback_threshold"])
+
+    def _decide(self, message: Message, flags: list[str]) -> tuple[str, str, dict[str, Any]]:
+        return decide(
+            message.get(TEXT) or "",
+            message.get(INTENT) or {},
+            list(message.get(INTENT_RANKING_KEY) or []),
+            flags,
+            self._urgent_threshold,
+            self._fallback_threshold,
+        )
 
     def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
+        whole = [m for m in messages if m.get(CLAUSE_OF) is None]
+        for index, message in enumerate(whole):
             intent = message.get(INTENT) or {}
             ranking = list(message.get(INTENT_RANKING_KEY) or [])
             flags = (message.get(GUARD_KEY) or {}).get("flags", [])
-            name, action, verdict = decide(
-                message.get(TEXT) or "", intent, ranking, flags, self._urgent_threshold
-            )
+            name, action, verdict = self._decide(message, flags)
+            also = None
+            parts = [m for m in messages if m.get(CLAUSE_OF) == index]
+            if name not in DANGER_INTENTS:
+                for clause in parts:
+                    urgent = self._urgent_clause(clause)
+                    if urgent:
+                        also = name if name in ANSWERED_INTENTS else None
+                        name, action, verdict = urgent
+                        ranking = [{INTENT_NAME_KEY: name, "confidence": 1.0}, *ranking]
+                        break
+            if name in DANGER_INTENTS and also is None:
+                also = self._routine_clause(parts)
             if name != intent.get(INTENT_NAME_KEY):
                 confidence = (
                     1.0
-                    if action in ("forced", "unreadable", "refined")  # the lexicon's call
+                    if action in ("forced", "unreadable", "refined", "clause")  # the lexicon's call
                     else next(
                         (r["confidence"] for r in ranking if r.get(INTENT_NAME_KEY) == name), 1.0
                     )
@@ -130,7 +195,57 @@ class UrgentTriage(ConfiguredComponent):
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
             message.set(
                 TRIAGE_KEY,
-                {**verdict, "action": action, "classifier": intent.get(INTENT_NAME_KEY)},
+                {
+                    **verdict,
+                    "action": action,
+                    "classifier": intent.get(INTENT_NAME_KEY),
+                    "also": also,
+                },
                 add_to_output=True,
             )
-        return messages
+            self._set_language(message, name, verdict)
+        return whole
+
+    @staticmethod
+    def _set_language(message: Message, intent: str, verdict: dict[str, Any]) -> None:
+        """The `language` entity (it fills the conversation's slot) when this message shows one:
+        the language it is written in or asks for, else the channel's hint, else the language of
+        the danger words it used ("socorro!!" is too short for the detector)."""
+        detected = message.get(LANGUAGE_KEY) or {}
+        code = shown_language(
+            Detection(detected.get("code"), float(detected.get("confidence") or 0.0)),
+            hint=(message.get(METADATA) or {}).get("language"),
+            danger_words=verdict.get("lexicon") if intent in DANGER_INTENTS else None,
+        )
+        if code is not None:
+            entity = {
+                "entity": "language",
+                "value": code,
+                "start": 0,
+                "end": 0,
+                "extractor": "UrgentTriage",
+            }
+            message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
+
+    def _routine_clause(self, parts: list[Message]) -> str | None:
+        """The service question asked beside the danger ("how do I get a police report? also my ex
+        is outside with a bat"), when a clause is one the classifier is sure of."""
+        for clause in parts:
+            name, _action, _verdict = self._decide(clause, [])
+            confidence = (clause.get(INTENT) or {}).get("confidence") or 0.0
+            if name in ANSWERED_INTENTS and confidence >= self._fallback_threshold:
+                return name
+        return None
+
+    def _urgent_clause(self, clause: Message) -> tuple[str, str, dict[str, Any]] | None:
+        """The clause's urgent verdict, if it has one strong enough to speak for the message."""
+        name, _action, verdict = self._decide(clause, [])
+        if name not in DANGER_INTENTS:
+            return None
+        by_lexicon = verdict["verdict"] in DANGER_INTENTS
+        ranking = clause.get(INTENT_RANKING_KEY) or []
+        mass = sum(r["confidence"] for r in ranking if r.get(INTENT_NAME_KEY) in DANGER_INTENTS)
+        words = len((clause.get(TEXT) or "").split())
+        if by_lexicon or (mass >= CLAUSE_CONFIDENCE and words >= CLAUSE_MIN_WORDS):
+            return name, "clause", {**verdict, "clause": clause.get(TEXT)}
+        return None

@@ -31,10 +31,32 @@
     ].join("|"),
     "g"
   );
-  const URGENT_TITLE = {
-    emergency: "Emergency: call 911 now",
-    crisis: "Call or text 988 now",
-    domestic_violence: "If you're in danger, call 911",
+  // An urgent banner in the language of its reply (the reply's `language`: en, es or pt).
+  const URGENT = {
+    en: {
+      emergency: "Emergency: call 911 now",
+      crisis: "Call or text 988 now",
+      domestic_violence: "If you're in danger, call 911",
+      other: "Call 911 if anyone is in danger",
+      call: "Call ",
+      text988: "Text 988",
+    },
+    es: {
+      emergency: "Emergencia: llame al 911 ahora",
+      crisis: "Llame o envíe un texto al 988 ahora",
+      domestic_violence: "Si está en peligro, llame al 911",
+      other: "Si alguien está en peligro, llame al 911",
+      call: "Llamar al ",
+      text988: "Texto al 988",
+    },
+    pt: {
+      emergency: "Emergência: ligue para o 911 agora",
+      crisis: "Ligue ou mande mensagem para o 988 agora",
+      domestic_violence: "Se estiver em perigo, ligue para o 911",
+      other: "Se alguém está em perigo, ligue para o 911",
+      call: "Ligar para o ",
+      text988: "Mensagem para o 988",
+    },
   };
 
   let config = null;
@@ -135,14 +157,16 @@
       return el("div", { class: "pa-msg pa-user" }, [srOnly("You: "), document.createTextNode(msg.text)]);
     }
     const urgent = msg.urgency && msg.urgency !== "routine";
-    const node = el("div", { class: urgent ? "pa-msg pa-bot pa-urgent" : "pa-msg pa-bot" });
+    const lang = Object.prototype.hasOwnProperty.call(URGENT, msg.language) ? msg.language : "en";
+    const words = URGENT[lang];
+    const node = el("div", { class: urgent ? "pa-msg pa-bot pa-urgent" : "pa-msg pa-bot", lang: lang });
     if (urgent) {
       if (live) node.setAttribute("role", "alert");
-      node.append(el("p", { class: "pa-urgent-title", text: URGENT_TITLE[msg.urgency] || "Call 911 if anyone is in danger" }));
+      node.append(el("p", { class: "pa-urgent-title", text: words[msg.urgency] || words.other }));
       const calls = el("div", { class: "pa-calls" });
       (msg.call && msg.call.length ? msg.call : ["911"]).forEach((number) => {
-        calls.append(el("a", { class: "pa-call", href: telHref(number), text: "Call " + number }));
-        if (number === "988") calls.append(el("a", { class: "pa-call", href: "sms:988", text: "Text 988" }));
+        calls.append(el("a", { class: "pa-call", href: telHref(number), text: words.call + number }));
+        if (number === "988") calls.append(el("a", { class: "pa-call", href: "sms:988", text: words.text988 }));
       });
       node.append(calls);
     } else {
@@ -229,6 +253,7 @@
           text: String(r.text || ""),
           buttons: Array.isArray(r.buttons) ? r.buttons : [],
           urgency: r.urgency || "routine",
+          language: typeof r.language === "string" ? r.language : "en",
           call: Array.isArray(r.call) ? r.call : [],
           sources: Array.isArray(r.sources) ? r.sources : [],
         })

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+
+from bot.nlu.lexicon.base import Lexicon
+from bot.nlu.lexicon.base import pattern as _p
 
 # --- normalisation ------------------------------------------------------------------------------
 
@@ -38,6 +40,8 @@ _TEXTING = {
     r"\btheres\b": "there's",
     r"\btheyre\b": "they're",
     r"\bwanna\b": "want to",
+    r"\bhell\b(?= (?:kill|hurt|shoot|stab|beat|find|take|come))": "he'll",
+    r"\bshell\b(?= (?:kill|hurt|shoot|stab|beat|find|take|come))": "she'll",
     r"\bgonna\b": "going to",
     r"\bkms\b": "kill myself",
     r"\bkys\b": "kill yourself",
@@ -83,26 +87,14 @@ PERSON = (
     r"son|daughter|brother|sister|roommate|neighbou?r|friend|uncle|aunt|cousin|stepdad|stepfather))"
 )
 FAMILY = (
-    r"(?:husband|wife|boyfriend|girlfriend|bf|gf|partner|fianc[eé]e?|spouse|ex|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend"
+    r"(?:husband|wife|boyfriend|girlfriend|bf|gf|partner|baby daddy|baby mama|baby'?s (?:father|mother)|fianc[eé]e?|spouse|ex|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend"
     r"|dad|father|mom|mother|son|daughter|brother|sister|stepdad|stepfather|stepmom|stepmother|grandson|granddaughter"
     r"|uncle|aunt|cousin|family member|parents?)"
 )
 CHILD = r"(?:child|kid|son|daughter|toddler|baby|boy|girl|grandson|granddaughter|little (?:one|brother|sister|girl|boy)|[0-9]+ ?(?:yo|y/o|yr old|year old|year-old))"
 
 
-@dataclass(frozen=True)
-class Pattern:
-    name: str
-    category: str  # "emergency" or "crisis"
-    kind: str  # crime | violence | fire | medical | crash | missing | plea | crisis
-    regex: re.Pattern[str]
-
-
-def _p(name: str, category: str, kind: str, regex: str) -> Pattern:
-    return Pattern(name, category, kind, re.compile(regex))
-
-
-PATTERNS: tuple[Pattern, ...] = (
+PATTERNS = (
     # crime in progress
     _p(
         "break-in",
@@ -111,7 +103,7 @@ PATTERNS: tuple[Pattern, ...] = (
         rf"\b{PERSON}(?: is|'s| are|'re)? (?:breaking|trying to (?:break|get|force (?:their|his|her) way)) in"
         r"|\bbreaking into (?:my|our|the|a)\b|\bclimbing (?:in|through)\b|\bbreakin\b|\bbreak-?in (?:in progress|happening|right now)"
         r"|\b(?:is|'s|are) (?:in|inside) (?:my|our) (?:house|home|apartment|room|garage|basement)"
-        r"|\bintruders?\b|\bprowler\b|\bhome invasion\b"
+        r"|\bintruders?\b|\bprowler\b|\btrying (?:car )?doors\b|\bchecking (?:car )?door handles\b|\bhome invasion\b"
         r"|\b(?:some ?one|some ?body|a (?:man|guy|stranger|person)|burglars?|people|strangers?) (?:is |'s |are )?(?:in|inside) (?:my|our|the|my neighbou?r's) (?:house|home|apartment|basement|attic|garage|room|building)"
         r"|\bburglary in progress\b|\bburglars? (?:is|are) (?:in|inside|still)\b|\bbreaking in(?:to)?\b"
         r"|\b(?:hear|heard) (?:someone|somebody|a noise|noises|footsteps) (?:\w+ ){0,2}(?:in|inside|downstairs|upstairs)",
@@ -158,7 +150,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "emergency",
         "violence",
         r"(?<!water )(?<!nail )(?<!glue )(?<!nerf )(?<!toy )(?<!squirt )(?<!butter )\b(?:gun|guns|pistol|rifle|firearm|knife|knives|machete|weapon|blade)\b(?!\s*(?:permit|license|licence|course|class|safety|range|show|shop|store|laws?|rules?|registration|training|lock|safe|buy ?back))"
-        r"|\bshots? fired\b|\bgun ?shots?\b|\bgunfire\b|\bshooting\b(?! (?:range|star|hoops|pool|photos?|videos?))|\bshooter\b|\bshot (?:him|her|me|someone|them|at)\b"
+        r"|\bshots? fired\b|\bfir(?:ed|ing) (?:shots|a gun|at)\b|\bgun ?shots?\b|\bgunfire\b|\bshooting\b(?! (?:range|star|hoops|pool|photos?|videos?))|\bshooter\b|\bshot (?:him|her|me|someone|them|at)\b"
         r"|\bstabb(?:ed|ing)\b|(?<!bath )(?<!photo )\bbomb\b(?! squad)|\bexplosi(?:ve|on)\b",
     ),
     _p(
@@ -180,7 +172,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "emergency",
         "fire",
         r"\bfire\b(?!\s*(?:lane|lanes|department job|departments? hiring|fighter job|works?|pit|place|arm|arms|safety|drill|marshal|permit|hydrant parking|code|extinguisher|alarm test|inspection|academy|truck parking|wood|station|hall))"
-        r"|\bon fire\b|\bflames?\b|\bburning\b(?! (?:permit|ban|season|questions?))|\bsmoke (?:is )?(?:coming|pouring|everywhere|filling|in (?:the|my|our))"
+        r"|\bon fire\b|\bflames?\b|\bburning\b(?! (?:permit|ban|season|questions?))|\b(?:full of|filled with|filling with) smoke\b|\bsmoke (?:is )?(?:coming|pouring|everywhere|filling|in (?:the|my|our))"
         r"|\bsmell(?:s|ing)? (?:of )?(?:smoke|gas|burning)\b|\bgas leak\b|\bleaking gas\b|\bsmell gas\b|\bgas smell\b|\bsmells? like gas\b"
         r"|\bcarbon monoxide\b(?! detector)|\bco (?:alarm|detector) (?:is )?(?:going off|beeping|sounding)"
         r"|\bexplod(?:ed|ing)\b|\bwires? (?:down|sparking)\b|\belectrical fire\b|\b(?:power |electrical )?(?:lines?|wires?) (?:are )?(?:down|sparking)\b",
@@ -194,7 +186,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"|\bunconscious\b|\bunresponsive\b|\bslumped over\b|\b(?:can't|cannot|cant|couldn't) wake (?:him|her|them|my \w+|up)\b|\balcohol poisoning\b|\bnot responding\b|\b(?:kid|child|baby|toddler|infant|dog|puppy) (?:is )?(?:locked|left|trapped|stuck) in (?:a |the |their |his |her )?(?:hot )?car\b|\bpassed out\b|\bcollapsed\b|\bwon't wake up\b|\bnot waking up\b"
         r"|\bheart attack\b|\bchest pains?\b|\bstroke\b|\bseizure\b|\bconvuls|\boverdos(?:e|ed|ing)\b|\bod'?(?:ing|d)\b"
         r"|\bchoking\b|\bbleeding (?:badly|heavily|a lot|everywhere|out|profusely|from)\b|\blots of blood\b"
-        r"|\bdrowning\b|\banaphyla|\ballergic reaction\b|\bno pulse\b|\b(?:he|she|they|someone|somebody|person|baby|man|woman|kid|child)(?: is|'s)? not moving\b|\bfell and can't get up\b|\b(?:lying|laying) (?:in|on) the (?:road|street|ground|floor|sidewalk)\b|\bfell through the ice\b"
+        r"|\bdrowning\b|\bwent under (?:the water )?(?:and|&) (?:didn't|didnt|did not|hasn't|hasnt|never) (?:come|came) (?:back )?up\b|\bface ?down in the (?:water|pool|pond|lake|river|tub)\b|\b(?:lips|face) (?:are|is|turning|look|looks) (?:blue|purple|gray|grey)\b|\banaphyla|\ballergic reaction\b|\bno pulse\b|\b(?:he|she|they|someone|somebody|person|baby|man|woman|kid|child)(?: is|'s)? not moving\b|\bfell and can't get up\b|\b(?:lying|laying) (?:in|on) the (?:road|street|ground|floor|sidewalk)\b|\bfell through the ice\b"
         r"|\bgiving birth\b|\bwater broke\b|\bunder the ice\b|\bturning blue\b|\b(?:gave|give|needs) (?:him|her|them) narcan\b"
         r"|\b(?:is|are|'s|'re) bleeding\b|\bpeople (?:are )?(?:hurt|injured|bleeding|down)\b",
     ),
@@ -215,7 +207,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "emergency",
         "missing",
         rf"\b(?:my|our|a|the) {CHILD} (?:is |has |'s )?(?:missing|gone|lost|disappeared|went missing|wandered off|ran away|not home)"
-        rf"|\bcan't find (?:my|our) {CHILD}\b|\b{CHILD} (?:didn't|did not|hasn't|has not|never) (?:come|came) home\b|\bmissing (?:child|kid|toddler|baby)\b|\blost (?:my|our) {CHILD}\b"
+        rf"|\bcan't find (?:my|our) {CHILD}\b|\b(?:my|our) {CHILD}\b.{{0,40}}\b(?:he|she|they) (?:never|didn't|did not|hasn't|has not) (?:come|came|got|gotten) home\b|\b{CHILD} (?:didn't|did not|hasn't|has not|never) (?:come|came) home\b|\bmissing (?:child|kid|toddler|baby)\b|\blost (?:my|our) {CHILD}\b"
         r"|\b(?:my|our) (?:mom|mother|dad|father|grandma|grandmother|grandpa|grandfather)(?: with dementia| who has dementia)? (?:is |'s |has )?(?:missing|wandered off|gone missing)",
     ),
     # pleas for immediate help
@@ -226,7 +218,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bsend (?:help|police|the police|cops|the cops|an? (?:officer|ambulance|cop)|someone)\b"
         r"|(?:^|please |pls |someone |somebody |can you |could you )call (?:the )?(?:police|cops|911|an? ambulance)(?: for me)?(?: please)?(?: now)?\s*[!.]*$"
         r"|\b(?:this is|it's|it is|i have|we have|there's) an emergency\b|^(?:emergency|sos|911)\s*[!.]*$"
-        r"|^help\s*(?:me)?\s*!+|\bhelp me!|(?<!can )(?<!could )(?<!would )(?<!will )\bsome(?:one|body) (?:please )?help\b(?! me (?:with|find|install|understand|figure|get|know|learn|fill|choose|pick|set)\b)|\bplease help(?: me| us)? (?:now|fast|quick|asap)\b"
+        r"|^help\s*(?:me)?\s*!+|^(?:please )?help (?:me|us)(?: please)?\s*[!.]*$|^please help\s*[!.]*$|\bhelp me!|(?<!can )(?<!could )(?<!would )(?<!will )\bsome(?:one|body) (?:please )?help\b(?! me (?:with|find|install|understand|figure|get|know|learn|fill|choose|pick|set)\b)|\bplease help(?: me| us)? (?:now|fast|quick|asap)\b"
         r"|\bplease hurry\b|\bhurry please\b|\bneed (?:help|police|an ambulance|the police|an officer) (?:now|right now|asap|immediately|fast)\b"
         r"|\bi'm (?:hiding|locked in|trapped)\b|\bi'm scared for my life\b|\bafraid for my life\b|\bin danger\b(?! of (?:losing|getting a ticket))"
         r"|\bsos\b|\U0001F198|\bmayday\b",
@@ -244,8 +236,59 @@ PATTERNS: tuple[Pattern, ...] = (
         "domestic-violence",
         "domestic_violence",
         "abuse",
-        rf"\b(?:my|her|his|our) (?:\w+ )?{FAMILY} (?:\w+ )?(?:hit|hits|hitting|beat|beats|beating|punched|punches|choked|chokes|slapped|slaps|pushed|pushes|shoved|shoves|kicked|kicks|abuses|abused|threatened|threatens|hurt|hurts|raped|strangled) (?:me|her|him|us|them|my)\b"
-        rf"|\b(?:abusive|violent) (?:\w+ )?(?:{FAMILY}|relationship|home)\b|\bdomestic (?:violence|abuse)\b|\b(?:restraining|protective|protection) order\b",
+        rf"\b(?:my|her|his|our) (?:\w+ )?{FAMILY} (?:\w+ ){{0,2}}(?:hit|hits|hitting|beat|beats|beating|punched|punches|punching|choked|chokes|choking|slapped|slaps|slapping|pushed|pushes|pushing|shoved|shoves|shoving|kicked|kicks|kicking|grabbed|grabs|grabbing|abuses|abused|abusing|threatened|threatens|threatening|hurt|hurts|hurting|raped|strangled|strangles) (?:me|her|him|us|them|my)\b"
+        rf"|\bmy (?:\w+ )?{FAMILY}\b.{{0,80}}\b(?:he|she) (?:hit|hits|beat|beats|slapped|choked|pushed|kicked|punched|grabbed|strangled) (?:me|my)\b"
+        rf"|\bmy (?:\w+ )?{FAMILY}\b.{{0,60}}\b(?:threatened|threatens|threatening|says he'll|says she'll|said he'd|said she'd|says he will|says she will) (?:to )?(?:\w+ ){{0,5}}(?:hurt|kill|take the (?:baby|kids?|children)) ?(?:me|us|my|the)?\b"
+        rf"|\b(?:abusive|violent) (?:\w+ )?(?:{FAMILY}|relationship|home)\b|\bdomestic (?:violence|abuse)\b",
+    ),
+    # asking for protection from an abuser: the domestic-violence reply (Safe Connect, the court)
+    _p(
+        "protective-order",
+        "domestic_violence",
+        "abuse_help",
+        r"\b(?:restraining|protective|protection) orders?\b|\borders? of protection\b",
+    ),
+    # warning signs of suicide said indirectly (988 Lifeline and AFSP warning-sign lists): saying
+    # goodbye, giving things away, getting the means, being a burden, no reason to live, wanting to
+    # disappear or not wake up, affairs put in order, someone else talking about dying
+    _p(
+        "warning-signs",
+        "crisis",
+        "crisis",
+        r"\b(?:wrote|writing|written|write|left|leaving|sent|texted|posted|recorded) (?:\w+ ){0,3}(?:goodbye|farewell|suicide|last) (?:letters?|notes?|messages?|texts?|posts?|videos?)\b"
+        r"|\b(?:saying|said|say|texted|messaged) (?:my |his |her )?goodbyes?\b(?! to (?:the|a|our) (?:officer|chief|retir))|\bgoodbye (?:letters?|notes?|texts?|messages?) to\b"
+        r"|\bgiv(?:e|es|ing|en|ng) away (?:all |most )?(?:of )?(?:my|his|her|their) (?:stuff|things|belongings|possessions|clothes|stuff|guitar|games|jewelry|pets?|dog|cat|cats|dogs|money)\b"
+        r"|\bwon't (?:be needing|need) (?:it|them|any of (?:it|this|them)|my \w+)\b(?! for)|\bwhere i'm going\b"
+        r"|\b(?:bought|buying|got|getting|ordered|found) (?:a |some |the )?(?:rope|noose)\b|\bnoose\b|\btie a noose\b"
+        r"|\b(?:saving|saved|stockpil\w*|hoard\w*|collecting|stash\w*) (?:up )?(?:my |all my |his |her |their |a bunch of )?(?:pills|meds|medications?|sleeping pills|painkillers)\b"
+        r"|\b(?:i'm|i am|i feel like|feel like|feeling like|i've become|i'm just) (?:\w+ )?(?:a |such a )?burden\b|\beveryone(?:'d| would) be better off\b|\bbetter off (?:if i (?:was|were|wasn't|weren't)|without (?:me|him|her|them))\b"
+        r"|\bno one would (?:notice|care|miss me) if i\b|\bwhen i'm (?:gone|not here|dead)\b|\bafter i'm gone\b"
+        r"|\bno (?:reason|point) (?:to|in|for) (?:live|living|go on|going on|keep going|keeping going|being here|being alive|anything|trying|me)\b"
+        r"|\b(?:don't|can't|do not|cannot) see (?:the |any )?point (?:in|of|to) (?:going on|living|life|anything|any of (?:it|this)|being here|trying|keep going)\b|\bwhat'?s the point (?:of|in) (?:living|life|going on|being alive|anything|even trying|me)\b|\bwhat'?s the point anymore\b"
+        r"|\b(?:want|wanna|wish i could|just want to|i'd like to) (?:to )?(?:disappear|vanish|not exist|stop existing|go to sleep (?:and|forever)|sleep forever|not wake up|never wake up|not be here|fade away)\b"
+        r"|\b(?:won't|will not|wont|not going to) be (?:here|around|alive) (?:much longer|tomorrow|anymore|for long|next week|by)\b|\bnot be (?:here|around) (?:much longer|anymore)\b|\bi'll be gone soon\b"
+        r"|\bno way out\b|\bcan't (?:keep|go on) (?:living )?like this\b|\b(?:tired|sick) of (?:living|being alive|life)\b|\bdone with (?:life|living|being alive|it all)\b|\bgive up on (?:life|living)\b"
+        r"|\b(?:unbearable|can't bear (?:the|this)) pain\b|\bpain (?:will|would) (?:stop|end) (?:if|when) i\b"
+        r"|\b(?:putting|put|getting|got) (?:my|his|her|their) affairs in order\b|\b(?:made|wrote|written|updated) (?:my|a|his|her) will\b.*\b(?:tonight|goodbye|won't|anymore|soon|ready)\b"
+        r"|\b(?:talking|talks|talked|posting|posted|posts|joking|jokes|keeps? saying|said|says|texted|writing) (?:\w+ ){0,2}about (?:dying|death|killing (?:himself|herself|themselves|myself)|ending (?:it|his life|her life|their life)|not being (?:here|around)|wanting to die|suicide|disappearing forever)\b"
+        r"|\b(?:pray|praying|hope|hoping|wish|wishing) (?:that )?i (?:don't|do not|never|won't|wouldn't) (?:wake up|come back|make it|survive)\b|\bhoping (?:\w+ ){0,5}(?:hits|kills|finishes|runs over|takes) me\b"
+        r"|\b(?:world|everyone|everybody|my family|they)(?:'d| would| will)? (?:be )?(?:better|lighter|happier|easier) without me\b|\b(?:world|nobody|no one) (?:doesn't|does not) need me\b"
+        r"|\b(?:thinking about|think about|thought about|considering|going to|plan on|ready for|ready to start) ending it\b|\bending it (?:feels|seems|is) like\b|\bend (?:it all|things|everything|my life|it for good)\b"
+        r"|\bcheck(?:ing)? out for good\b|\b(?:have|made|got|i've got) a plan (?:and a date|to (?:end|kill|die|do it)|for how)\b|\bplann(?:ing|ed) how to do it\b|\brehears\w* (?:it|how|my)\b"
+        r"|\b(?:think|thinking|thought|fantasi[sz]e|fantasi[sz]ing|dream|dreaming) about (?:dying|death|being dead|killing myself|not being alive|not existing)\b"
+        r"|\b(?:step|stepping|jump|jumping|walk|walking) (?:off|in front of|into) (?:the|a) (?:platform|train|bus|truck|traffic|ledge|bridge)\b|\bin front of (?:a|the) (?:bus|train|truck) on purpose\b"
+        r"|\bdrive (?:it |my car |the car )?(?:off|into) (?:a|the) (?:cliff|bridge|wall|tree|reservoir|river|lake|quarry)\b"
+        r"|\b(?:sitting|sit|sat) in (?:the|my) garage with the (?:car|engine) running\b|\bgarage with the (?:car|engine) running\b"
+        r"|\b(?:waste of (?:space|air|oxygen)|nothing but a burden)\b|\bone last time\b.*\b(?:love|goodbye|sorry)\b|\b(?:love|goodbye|sorry)\b.*\bone last time\b"
+        r"|\b(?:sleep|go to sleep) and (?:not|never) wake up\b|\bready to (?:die|go)\b(?! (?:to|on|out|home|back|shopping))|\bmy last (?:day|night) (?:alive|on earth)\b|\bthis is my last (?:message|text|night)\b",
+    ),
+    # a person at the door or window, threatening, now ("my ex is outside my door right now with a bat")
+    _p(
+        "at-the-door",
+        "emergency",
+        "crime",
+        rf"\b{PERSON}(?: is|'s| are|'re| keeps?)? (?:outside|at|banging on|pounding on|kicking|trying) (?:\w+ )?(?:my|our|the) (?:front |back |bedroom |apartment )?(?:door|window|house|apartment)\b.*\b(?:with a|bat|crowbar|hammer|axe|threat|won't leave|yelling|screaming|banging|kicking|right now|now)\b"
+        r"|\b(?:with a|holding a|has a|swinging a) (?:baseball )?(?:bat|crowbar|hammer|axe|tire iron)\b.*\b(?:outside|door|window|threat|coming|now)\b",
     ),
     # crisis: suicide, self-harm, mental-health crisis
     _p(
@@ -264,21 +307,6 @@ PATTERNS: tuple[Pattern, ...] = (
         r"|\bmental health (?:crisis|emergency)\b|\bhaving a (?:breakdown|mental breakdown|psychotic)\b|\bpanic attack\b"
         r"|\bvoices (?:are )?telling (?:me|him|her) to\b",
     ),
-    # the most urgent words in Spanish and Portuguese (Danbury and West Hartford have many speakers)
-    _p(
-        "foreign-emergency",
-        "emergency",
-        "plea",
-        r"\bsocorro\b|\bayuda(?:me)?\b.*(?:!|por favor|urgente)|\bajuda\b.*(?:!|por favor|urgente)|\bemergencia\b|\bemergência\b"
-        r"|\bincendio\b|\bincêndio\b|\bfuego\b|\bfogo\b|\bdisparos\b|\btiroteo\b|\btiroteio\b|\bambulancia\b|\bambulância\b"
-        r"|\bno respira\b|\bnão respira\b|\bme (?:está|esta) (?:pegando|golpeando)\b|\bestá me batendo\b|\bme quiere matar\b|\bquer me matar\b",
-    ),
-    _p(
-        "foreign-crisis",
-        "crisis",
-        "crisis",
-        r"\bme quiero (?:morir|matar)\b|\bquiero morir(?:me)?\b|\bquero morrer\b|\bme matar\b|\bsuicidio\b|\bsuicídio\b",
-    ),
 )
 
 # --- context --------------------------------------------------------------------------------
@@ -287,17 +315,19 @@ PRESENT = re.compile(
     r"\bright now\b|(?<!safe )(?<!okay )(?<!ok )(?<!fine )(?<!over )(?<!open )\bnow\s*[!.]*$|\bnow!|\b(?:here|there|outside|inside|happening|going on|coming|come|hurry|help|please) now\b"
     r"|\band now\b|\bnow (?:he|she|they|it|there)(?:'s| is| are|'re)\b|\bcurrently\b|\bat the moment\b|\bas we speak\b|\bas i (?:type|write|text)\b"
     r"|\b(?:is|are|'s|'re) happening\b|\bin progress\b|\bstill (?:here|there|inside|outside|in the|in my|at|on|going|burning|bleeding|not)\b"
-    r"|\bhurry\b|\bplease help\b|\bhelp me\b|!!|\bjust (?:now|happened|broke|shot|stabbed|hit|collapsed|been|got|was|robbed|mugged|attacked|assaulted)\b"
-    r"|\b(?:is|are|'s|'re|keeps?) (?:breaking|trying|coming|hitting|beating|choking|strangling|stabbing|punching|kicking|slapping|hurting|threatening|shooting|attacking|fighting|following|chasing|stalking|screaming|waving|pointing|running|driving|fleeing|hiding|lurking|burning|bleeding|dying|drowning|outside|inside|here)\b"
+    r"|\bhurry\b|\bplease help\b|\bhelp me\b|!!|\bjust (?:now|happened|broke|shot|stabbed|hit|collapsed|been|got|was|robbed|mugged|attacked|assaulted|fired|flipped|crashed|fell|grabbed|swallowed|took off|ran off|drove off|went under|stopped breathing|passed out)\b"
+    r"|\b(?:is|are|'s|'re) (?:on the floor|on the ground|not breathing|unconscious|unresponsive|not moving|turning blue)\b|\bspreading\b|\b(?:alarm|detector) (?:is |'s )?(?:going off|beeping|sounding)\b"
+    r"|\b(?:is|are|'s|'re) (?:breaking|trying|coming|hitting|beating|choking|strangling|stabbing|punching|kicking|slapping|hurting|threatening|shooting|attacking|fighting|following|chasing|stalking|screaming|waving|pointing|running|driving|fleeing|hiding|lurking|burning|bleeding|dying|drowning|outside|inside|here)\b"
     r"|\b(?:está|esta|estão) \w+(?:ando|endo|indo)\b"
     r"|\bi'm (?:hiding|bleeding|trapped)\b|\b(?:he|she|they)(?:'s| has|'ve) got\b|\bhas a (?:gun|knife|weapon)\b"
 )
 PAST = re.compile(
     r"\bovernight\b|\blast (?:night|week|month|year|weekend|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time)\b"
-    r"|\b(?:\d+|a|an|one|two|three|four|five|six|few|couple(?: of)?|several) (?:days?|weeks?|months?|years?|hours?) ago\b"
+    r"|\b(?:\d+|a|an|one|two|three|four|five|six|few|couple(?: of)?|several) (?:days?|weeks?|months?|years?) ago\b"
     r"|\byesterday\b|\bback in\b|\bin (?:19|20)\d\d\b|\ba while (?:ago|back)\b|\bover the (?:weekend|summer|holidays)\b"
     r"|\bpreviously\b|\bearlier this (?:week|month|year)\b|\bwhen (?:\w+ ){0,4}(?:was|were|got|had) \w+|\bfrom when\b|\bafter (?:\w+ ){0,3}(?:was|were|got) \w+"
     r"|\bthe other (?:day|night|week)\b|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\bthere (?:was|were) (?:a|an|some)\b|\b(?:we|i) had (?:a|an)\b"
 )
 RECORDS = re.compile(
     r"\b(?:copy|copies) of\b|\b(?:police|accident|crash|incident|case|arrest) reports?\b|\breport (?:number|#)\b"
@@ -334,20 +364,7 @@ GONE = re.compile(
     r"|\b(?:nobody|no ?one)(?: is|'s) (?:there|here|home|inside)(?: now| anymore)?\b|\bwhile (?:we|i) (?:were|was) (?:away|out|gone)\b"
 )
 
-# Which context can make a match of each kind routine (when no present-time marker is seen).
-DEMOTED_BY: dict[str, tuple[str, ...]] = {
-    "crime": ("past", "records", "informational", "permit", "gone"),
-    "violence": ("past", "records", "informational", "permit"),
-    "fire": ("past", "records", "informational", "permit"),
-    "medical": ("past", "records", "informational"),
-    "crash": ("past", "records", "informational", "negation"),
-    "missing": ("past", "records", "informational"),
-    "plea": ("negation", "informational"),
-    "past_verb": ("past", "records", "informational", "permit", "gone"),
-    "crisis": ("records", "informational"),
-    "abuse": ("records", "informational", "negation"),
-}
-_CONTEXTS = {
+CONTEXTS = {
     "past": PAST,
     "records": RECORDS,
     "informational": INFORMATIONAL,
@@ -355,56 +372,6 @@ _CONTEXTS = {
     "negation": NEGATION,
     "gone": GONE,
 }
-# The writer says no one is hurt or the danger has left: a present-time word does not undo that.
-FINAL_CONTEXT = frozenset({"negation", "gone"})
 
 
-@dataclass
-class Verdict:
-    """What triage concluded about one message; shown in /model/parse as `triage`."""
-
-    # "emergency" | "crisis" | "domestic_violence" | "routine" (alarming words, routine context)
-    # | "none" (no alarming words)
-    verdict: str
-    matches: list[str] = field(default_factory=list)
-    context: list[str] = field(default_factory=list)
-    urgent_kinds: list[str] = field(default_factory=list)  # kinds of the matches that stayed urgent
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "verdict": self.verdict,
-            "matches": self.matches,
-            "context": self.context,
-            "urgent_kinds": self.urgent_kinds,
-        }
-
-
-def _stays_urgent(pattern: Pattern, context: list[str]) -> bool:
-    demoters = set(DEMOTED_BY[pattern.kind]) & set(context)
-    if demoters & FINAL_CONTEXT:
-        return False
-    if pattern.kind == "past_verb":
-        return "present" in context
-    return not demoters or "present" in context
-
-
-def assess(text: str) -> Verdict:
-    """Judge one message: urgent (which kind), routine despite alarming words, or nothing."""
-    norm = normalise(text)
-    context = [name for name, rx in _CONTEXTS.items() if rx.search(norm)]
-    if PRESENT.search(norm):
-        context.append("present")
-    hits = [p for p in PATTERNS if p.regex.search(norm)]
-    if not hits:
-        return Verdict("none", [], context)
-    urgent = [p for p in hits if _stays_urgent(p, context)]
-    names = [p.name for p in hits]
-    kinds = sorted({p.kind for p in urgent})
-    for category in ("emergency", "crisis"):
-        if any(p.category == category for p in urgent):
-            return Verdict(category, names, context, kinds)
-    if any(p.category == "domestic_violence" for p in urgent):
-        # abuse happening now is an emergency; otherwise it gets the domestic-violence reply
-        category = "emergency" if "present" in context else "domestic_violence"
-        return Verdict(category, names, context, kinds)
-    return Verdict("routine", names, context)
+LEXICON = Lexicon("en", normalise, PATTERNS, CONTEXTS, PRESENT)

@@ -1,0 +1,187 @@
+"""The engine every language's danger lexicon shares: patterns, context, and one verdict.
+
+Each language (bot/nlu/lexicon/en.py, es.py, pt.py) gives its own normalisation, danger patterns
+and context rules (past time, records, how-to, permits, negation, "they're gone", present time).
+The *meaning* of a context is the same in every language, so which context can make which kind of
+match routine (DEMOTED_BY) lives here, once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+# Urgency categories, most urgent first: a message is judged by the most urgent one it shows.
+CATEGORIES: tuple[str, ...] = ("emergency", "crisis", "domestic_violence")
+CONTEXT_NAMES: tuple[str, ...] = ("past", "records", "informational", "permit", "negation", "gone")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    category: str  # "emergency", "crisis" or "domestic_violence"
+    kind: str  # crime | violence | fire | ... (the keys of DEMOTED_BY)
+    regex: re.Pattern[str]
+
+
+def pattern(name: str, category: str, kind: str, regex: str) -> Pattern:
+    return Pattern(name, category, kind, re.compile(regex))
+
+
+# Which context can make a match of each kind routine (when no present-time marker is seen).
+DEMOTED_BY: dict[str, tuple[str, ...]] = {
+    "crime": ("past", "records", "informational", "permit", "gone"),
+    "violence": ("past", "records", "informational", "permit"),
+    "fire": ("past", "records", "informational", "permit"),
+    "medical": ("past", "records", "informational"),
+    "crash": ("past", "records", "informational", "negation"),
+    "missing": ("past", "records", "informational"),
+    "plea": ("negation", "informational"),
+    "past_verb": ("past", "records", "informational", "permit", "gone"),
+    "crisis": ("records", "informational"),
+    "abuse": ("records", "informational", "negation"),
+    "abuse_help": ("records",),
+}
+# The writer says no one is hurt or the danger has left: a present-time word does not undo that.
+FINAL_CONTEXT = frozenset({"negation", "gone"})
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's patterns and context rules."""
+
+    language: str
+    normalise: Callable[[str], str]
+    patterns: tuple[Pattern, ...]
+    contexts: dict[str, re.Pattern[str]]
+    present: re.Pattern[str]
+
+    def __post_init__(self) -> None:
+        kinds = {p.kind for p in self.patterns} - set(DEMOTED_BY)
+        assert not kinds, f"{self.language}: kinds without demotion rules: {kinds}"
+        assert set(self.contexts) <= set(CONTEXT_NAMES), f"{self.language}: unknown contexts"
+
+
+@dataclass
+class Verdict:
+    """What triage concluded about one message; shown in /model/parse as `triage`."""
+
+    # "emergency" | "crisis" | "domestic_violence" | "routine" (alarming words, routine context)
+    # | "none" (no alarming words)
+    verdict: str
+    matches: list[str] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
+    urgent_kinds: list[str] = field(default_factory=list)  # kinds of the matches that stayed urgent
+    language: str | None = None  # the lexicon that matched
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "verdict": self.verdict,
+            "matches": self.matches,
+            "context": self.context,
+            "urgent_kinds": self.urgent_kinds,
+            "lexicon": self.language,
+        }
+
+    @property
+    def rank(self) -> int:
+        """Lower is more urgent; "routine" (alarming words) before "none"."""
+        order = (*CATEGORIES, "routine", "none")
+        return order.index(self.verdict)
+
+
+def _stays_urgent(p: Pattern, context: list[str]) -> bool:
+    demoters = set(DEMOTED_BY[p.kind]) & set(context)
+    if demoters & FINAL_CONTEXT:
+        return False
+    if p.kind == "past_verb":
+        return "present" in context
+    return not demoters or "present" in context
+
+
+# Context that belongs to a question ("how do I get the report", "a pistol permit") only tempers
+# danger words close to it: in "how do I get a permit someone just fired shots on my street" the
+# permit is a different matter from the shots. Time, negation and "they left" describe the whole
+# situation and count anywhere in the message.
+LOCAL_CONTEXT = frozenset({"records", "informational", "permit"})
+WINDOW_WORDS = 12
+_WORDS = re.compile(r"\S+")
+
+
+def read_context(lexicon: Lexicon, text: str) -> tuple[str, set[str]]:
+    """The text as this lexicon reads it, and the context it sees in it."""
+    norm = lexicon.normalise(text)
+    context = {name for name, rx in lexicon.contexts.items() if rx.search(norm)}
+    if lexicon.present.search(norm):
+        context.add("present")
+    return norm, context
+
+
+def _window(norm: str, match: re.Match[str]) -> str:
+    """The match with WINDOW_WORDS words on each side."""
+    spans = [w.span() for w in _WORDS.finditer(norm)]
+    first = next((i for i, (_, end) in enumerate(spans) if end > match.start()), 0)
+    last = next((i for i, (start, _) in enumerate(spans) if start >= match.end()), len(spans))
+    lo, hi = max(0, first - WINDOW_WORDS), min(len(spans), last + WINDOW_WORDS)
+    return norm[spans[lo][0] : spans[hi - 1][1]] if spans else norm
+
+
+def _local_context(lexicons: tuple[Lexicon, ...], window: str) -> set[str]:
+    return {
+        name
+        for lexicon in lexicons
+        for name, rx in lexicon.contexts.items()
+        if name in LOCAL_CONTEXT and rx.search(lexicon.normalise(window))
+    }
+
+
+def judge(
+    lexicon: Lexicon, norm: str, context: list[str], lexicons: tuple[Lexicon, ...] = ()
+) -> Verdict:
+    """One language's patterns on text it normalised, tempered by the context of every language.
+
+    Context is shared: Spanish and Portuguese share most danger words, and "permiso de pistola"
+    must be a permit question for the Portuguese patterns too ("licenca" for the Spanish ones).
+    A question's context (LOCAL_CONTEXT) counts only near the match.
+    """
+    situation = [c for c in context if c not in LOCAL_CONTEXT]
+    hits: list[tuple[Pattern, list[str]]] = []
+    for p in lexicon.patterns:
+        match = p.regex.search(norm)
+        if match:
+            local = _local_context(lexicons or (lexicon,), _window(norm, match))
+            hits.append((p, [*situation, *sorted(local & set(context))]))
+    if not hits:
+        return Verdict("none", [], context, language=lexicon.language)
+    urgent = [(p, c) for p, c in hits if _stays_urgent(p, c)]
+    names = [p.name for p, _ in hits]
+    kinds = sorted({p.kind for p, _ in urgent})
+    seen = sorted({c for _, c in (urgent or hits) for c in c})
+    order = [c for c in (*CONTEXT_NAMES, "present") if c in seen]
+    for category in ("emergency", "crisis"):
+        if any(p.category == category for p, _ in urgent):
+            return Verdict(category, names, order, kinds, lexicon.language)
+    if any(p.category == "domestic_violence" for p, _ in urgent):
+        # abuse happening now is an emergency; otherwise it gets the domestic-violence reply
+        category = "emergency" if "present" in context else "domestic_violence"
+        return Verdict(category, names, order, kinds, lexicon.language)
+    return Verdict("routine", names, order, language=lexicon.language)
+
+
+def assess_with(lexicons: tuple[Lexicon, ...], text: str) -> Verdict:
+    """The most urgent reading of `text` by any lexicon, with the context all of them see."""
+    read = [(lexicon, *read_context(lexicon, text)) for lexicon in lexicons]
+    seen = set().union(*(context for _, _, context in read))
+    context = [c for c in (*CONTEXT_NAMES, "present") if c in seen]
+    verdicts = [judge(lexicon, norm, context, lexicons) for lexicon, norm, _ in read]
+    best = min(verdicts, key=lambda v: v.rank)
+    if best.verdict in ("routine", "none"):
+        best.matches = sorted({m for v in verdicts for m in v.matches})
+        best.language = None
+        if best.verdict == "routine":
+            best.context = sorted(
+                {c for v in verdicts if v.verdict == "routine" for c in v.context},
+                key=(*CONTEXT_NAMES, "present").index,
+            )
+    return best

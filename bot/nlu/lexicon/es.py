@@ -1,0 +1,217 @@
+"""Spanish danger lexicon: how Spanish-speaking residents write danger, with and without accents.
+
+Written from the 988 Lifeline's and AFSP's warning signs (in Spanish, "Línea 988"), the contract's
+urgent definitions and residents' texting ("ta", "toy", "q", "xq", "ahorita", "porfa"). Text is
+lower-cased and stripped of accents first, so "policía" and "policia" read the same. The context
+rules mean what the English ones mean (bot/nlu/lexicon/base.py): "anoche", "hace un mes", "copia
+del reporte", "permiso", "no es emergencia", "ya se fueron".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.nlu.lexicon.base import Lexicon
+from bot.nlu.lexicon.base import pattern as _p
+
+_TEXTING = {
+    r"\bq\b": "que",
+    r"\b(?:xq|pq|porq)\b": "porque",
+    r"\btoy\b": "estoy",
+    r"\btan\b(?= (?:entrando|robando|pegando|golpeando|disparando|peleando))": "estan",
+    r"\bta\b": "esta",
+    r"\bx favor\b|\bporfa(?:vor)?\b|\bplis\b|\bpls\b": "por favor",
+    r"\bahorita\b|\bahora mismo\b|\borita\b": "ahora",
+    r"\bd\b": "de",
+    r"\bmi(?:s)? (?:hijx|niñ@)\b": "mi hijo",
+}
+
+
+def normalise(text: str) -> str:
+    """Lower-case, no accents (ñ stays n), texting spellings expanded, one space."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    for rx, replacement in _TEXTING.items():
+        text = re.sub(rx, replacement, text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+KID = r"(?:hij[oa]s?|nin[oa]s?|nen[ea]|bebe|chamac[oa]|niet[oa]|hermanit[oa]|chiquit[oa])"
+FAMILY = (
+    r"(?:esposo|esposa|marido|mujer|pareja|novio|novia|ex(?: ?(?:esposo|esposa|novio|novia|pareja|marido))?|"
+    r"padrastro|madrastra|papa|padre|mama|madre|hijo|hija|hermano|hermana|suegro|suegra|cunado|tio|primo)"
+)
+DANGER_GERUND = (
+    r"(?:entrando|metiendose|robando|asaltando|golpeando|pegando|pateando|disparando|quemando|"
+    r"sangrando|muriendo|ahogando|siguiendo|persiguiendo|amenazando|atacando|gritando|peleando|"
+    r"forzando|ahorcando|estrangulando|apunalando|acuchillando|rompiendo|matando)"
+)
+
+PATTERNS = (
+    _p(
+        "es-break-in",
+        "emergency",
+        "crime",
+        r"\b(?:alguien|un (?:hombre|tipo|senor|desconocido)|unos (?:tipos|hombres)|ladron(?:es)?|intrusos?)"
+        r" (?:(?:se )?(?:esta|estan) )?(?:(?:adentro|dentro) de|en|metido en|entrando a|entrando en|metiendose (?:a|en)) (?:mi|la|nuestra) (?:casa|apartamento|apto|cuarto|garaje|sotano)"
+        r"|\bse (?:esta|estan) metiendo\b|\b(?:estan|esta) (?:entrando|forzando|rompiendo) (?:a |en |la |mi )?(?:la |mi )?(?:casa|puerta|ventana|apartamento|carro)"
+        r"|\bhay (?:alguien|un (?:hombre|tipo)|ladrones?|un intruso) (?:adentro|dentro|en (?:mi|la) casa|en el patio|en mi cuarto)"
+        r"|\bintrusos?\b|\bme (?:estan|esta) (?:robando|asaltando)\b|\b(?:asalto|robo) (?:en curso|ahora)",
+    ),
+    _p(
+        "es-kidnap-followed",
+        "emergency",
+        "crime",
+        r"\bsecuestr(?:o|aron|ando|ado|ada)\b|\bse llevaron a (?:mi|un|una|el|la) "
+        + KID
+        + r"|\bme (?:esta|estan) (?:siguiendo|persiguiendo)\b|\b(?:alguien|un (?:hombre|tipo|carro)) me (?:esta )?(?:siguiendo|persiguiendo)"
+        r"|\b(?:alguien|un (?:hombre|tipo)|mi ex) (?:esta )?(?:afuera de|en) (?:mi|la) (?:puerta|ventana|casa)\b.*\b(?:ahora|no se va|golpeando|gritando|arma|pistola|cuchillo|bate|amenaz)",
+    ),
+    _p(
+        "es-weapon",
+        "emergency",
+        "violence",
+        r"\b(?:pistola|arma|armas|cuchillo|navaja|machete|revolver|escopeta|rifle|fusil)\b(?! (?:de (?:juguete|agua|aire|balines))|s? de fuego (?:permit|licen))"
+        r"|\barmad[oa]s?\b|(?<!se )\bdisparos?\b|\bbalazos?\b|\bbalacera\b|\btiroteo\b|^(?!.*\balarm[ae]s?\b).*?\bdispar(?:aron|ando|o|an)\b|\btiros\b|\bbalearon\b"
+        r"|\bapunal(?:o|aron|ado|ada|ando)\b|\bacuchill(?:o|aron|ado|ada|ando)\b",
+    ),
+    _p(
+        "es-assault",
+        "emergency",
+        "violence",
+        r"\b(?:me|le|la|lo|nos|les) (?:esta|estan) (?:pegando|golpeando|pateando|ahorcando|estrangulando|atacando|apunalando)"
+        r"|\b(?:el|ella|ellos|alguien|un tipo|el tipo|(?:mi|el|la) \w+|dijo que|dice que) (?:\w+ )?(?:me|nos|la|lo|los) (?:quiere|quieren|va a|van a) matar\b|\bme va a (?:pegar|golpear)\b|\bamenaza(?:ndo)? con matar"
+        r"|\bpelea (?:afuera|en la calle|ahora)|\b(?:se estan|estan) (?:peleando|golpeando|matando)\b|\bgolpeando a (?:un|una|mi|alguien)"
+        r"|\bviol(?:aron|acion|o a)\b|\babuso sexual\b|\bme (?:quiere|quieren) violar",
+    ),
+    _p(
+        "es-fire",
+        "emergency",
+        "fire",
+        r"(?<!estuvo )(?<!fue )(?<!es )(?<!puro )\bfuego\b(?! artificial)|\bincendio\b|\bse (?:esta )?quem(?:a|ando)\b|\blleno de humo\b|\bhumo\b(?! de cigarr)|\bllamas\b"
+        r"|\b(?:olor|huele) a (?:gas|quemado|humo)\b|\bfuga de gas\b|\bmonoxido\b|\bexplo(?:sion|to|taron)\b|\bcables? (?:caidos?|chispeando)",
+    ),
+    _p(
+        "es-medical",
+        "emergency",
+        "medical",
+        r"\bno (?:esta )?respir(?:a|ando)\b|\bno puede respirar\b|\bno puedo respirar\b|\binconsciente\b|\bdesmay(?:o|ado|ada|e)\b"
+        r"|\bno (?:reacciona|responde|despierta|se mueve)\b|\binfarto\b|\bataque (?:al|del) corazon\b|\bconvulsi(?:on|onando|ones)\b|\bsobredosis\b"
+        r"|\bse (?:esta )?ahog(?:a|ando)\b|\bsangr(?:a|ando) (?:mucho|demasiado)\b|\bmucha sangre\b|\bderrame\b|\bdolor (?:en el|de|fuerte en el) pecho\b"
+        r"|\bno (?:para|deja) de sangrar\b|\bno (?:esta )?(?:respondiendo|reaccionando)\b|\bse (?:trago|tomo|comio) (?:unas|las|unas pastillas|pastillas|veneno|cloro)\b|\bse cayo (?:a|en) la (?:piscina|alberca|pileta|rio|lago)\b"
+        r"|\b(?:todos|todos aqui|todo el mundo) (?:\w+ ){0,4}(?:mareados?|con dolor de cabeza)\b"
+        r"|\b(?:esta|se puso) (?:morad[oa]|azul)\b|\bse (?:le )?rompio la fuente\b|\bva a dar a luz\b|\bdando a luz\b|\batragant(?:o|ado|ada|ando)\b"
+        r"|\bse (?:tomo|trago) (?:todas|un monton de|muchas|un frasco de|un pomo de) (?:las )?(?:pastillas|pildoras)",
+    ),
+    _p(
+        "es-crash",
+        "emergency",
+        "crash",
+        r"\b(?:choque|accidente|chocaron|choco|volco|volcado)\b.*\b(?:herid[oa]s?|sangr\w*|atrapad[oa]s?|inconsciente|ambulancia|muert[oa]s?|no se mueve)"
+        r"|\batropell(?:o|aron|ado|ada)\b",
+    ),
+    _p(
+        "es-missing",
+        "emergency",
+        "missing",
+        r"\b(?:mi|nuestro|nuestra|un|una) "
+        + KID
+        + r" (?:\w+ ){0,6}(?:no aparece|desaparecio|se perdio|esta perdid[oa]|no (?:ha )?(?:llegado|regresado|vuelto)|no llego)"
+        r"|\bno (?:encuentro|encontramos|puedo encontrar) a mi "
+        + KID
+        + r"|\b(?:nino|nina) perdid[oa]\b"
+        r"|\bmi (?:abuel[oa]|mama|papa|tio|tia)\b(?:\W+\w+){0,8}\W+(?:desaparecio|se perdio|no aparece|no lo encontramos|no la encontramos)",
+    ),
+    _p(
+        "es-plea",
+        "emergency",
+        "plea",
+        r"\bsocorro\b|\bauxilio\b|\bayuda(?:me|nme)?\b.*(?:!|por favor|urgente|rapido|ahora)|\b(?:por favor|urgente) ayuda"
+        r"|\bmanden (?:a )?(?:la )?(?:policia|ayuda|una ambulancia|ambulancia|patrulla|a alguien)\b|\bllamen (?:a la policia|al 911|una ambulancia)\b"
+        r"|\bes una emergencia\b|^emergencia\s*[!.]*$|\bestoy en peligro\b|\bmiedo por mi vida\b|\bme estoy escondiendo\b|\bestoy escondid[oa]\b"
+        r"|\bnecesito (?:a la )?(?:policia|ayuda|una ambulancia) (?:ya|ahora|urgente|rapido)",
+    ),
+    _p(
+        "es-attempt-now",
+        "emergency",
+        "medical",
+        r"\b(?:se )?(?:va a|quiere) (?:tirar(?:se)?|saltar) (?:del|de un|de la|desde el) (?:puente|techo|edificio|balcon)"
+        r"|\besta (?:en el|parad[oa] en el) (?:puente|techo|borde)\b",
+    ),
+    _p(
+        "es-abuse",
+        "domestic_violence",
+        "abuse",
+        r"\bmi "
+        + FAMILY
+        + r" (?:\w+ )?(?:me |la |lo |nos |les )?(?:pega|golpea|maltrata|amenaza|abusa|pego|golpeo|amenazo|ahorco|empujo|pateo|violo|lastima|lastimo)\b"
+        r"|\bviolencia (?:domestica|familiar|de genero)\b|\bmaltrato\b|\bme (?:pega|golpea|maltrata) (?:mi|cuando)",
+    ),
+    _p(
+        "es-crisis",
+        "crisis",
+        "crisis",
+        r"\b(?:me quiero|quiero|quisiera|deseo|ganas de|pienso en|pensando en|voy a) (?:morir(?:me)?|matarme|suicidarme|desaparecer|quitarme la vida|dormir y no despertar)\b(?! de (?:risa|hambre|sueno|verguenza|calor|frio|la risa))"
+        r"|\bme voy a matar\b|\bse (?:va a|quiere) (?:matar|suicidar|quitar la vida)\b|\bsuicid\w*|\bquitar(?:me|se) la vida\b"
+        r"|\b(?:ya )?no quiero (?:vivir|seguir viviendo|seguir|estar aqui|existir|despertar)\b|\bno (?:vale|tiene) (?:la pena|sentido) (?:vivir|seguir)"
+        r"|\bno hay razon para (?:vivir|seguir)\b|\bno aguanto mas\b|\bya no puedo mas\b|\bacabar con (?:todo|mi vida)\b|\bterminar con todo\b"
+        r"|\b(?:me corto|cortarme|me estoy cortando|hacerme dano|me hago dano|lastimarme|me lastimo)\b|\bsoy una carga\b|\bestarian mejor sin mi\b"
+        r"|\bmejor (?:estar |estaria )?muert[oa]\b|\b(?:carta|cartas|mensaje|mensajes) de despedida\b|\bme estoy despidiendo\b"
+        r"|\bregal(?:ando|e|ar) (?:todas )?mis cosas\b|\bcompre (?:una )?(?:soga|cuerda)\b|\b(?:juntando|guardando) (?:pastillas|pildoras)\b",
+    ),
+)
+
+PRESENT = re.compile(
+    r"\bahora\b(?! (?:necesito|quiero|tengo que|como|que|busco|me piden|estoy llamando|llamo|pregunto))|\ben este momento\b|\bya mismo\b|\brapido\b|\burgente\b|!!|\b(?:esta|estan) (?:pasando|ocurriendo)\b"
+    r"|\bacaba(?:n)? de (?:robar|asaltar|disparar|apunalar|chocar|atropellar|pegar|golpear|caer|desmayar)\w*|\b(?:va|van|se va|se van|salio|salieron) corriendo\b"
+    r"|\b(?:detector|alarma) (?:\w+ ){0,4}(?:sonando|pitando|se activo)\b.*\b(?:humo|fuego|gas|mareados?)\b|\btodavia (?:esta|estan|sigue|siguen)\b|\bsigue(?:n)? (?:aqui|ahi|adentro|afuera)\b"
+    r"|\b(?:esta|estan|sigue|siguen|me|nos|le|la|lo) (?:(?:me|nos|le|la|lo) )?"
+    + DANGER_GERUND
+    + r"\b"
+)
+CONTEXTS = {
+    "past": re.compile(
+        r"\bayer\b|\banoche\b|\bantier\b|\banteayer\b|\bla (?:semana|noche) pasada\b|\bel (?:mes|ano|fin de semana|verano|invierno) pasado\b"
+        r"|\bhace (?:\w+ )?(?:dias?|semanas?|mes(?:es)?|anos?|tiempo)\b|\bla otra (?:noche|semana)\b|\bel otro dia\b"
+        r"|\bel (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?: pasado)?\b|\ben (?:19|20)\d\d\b|\bde (?:19|20)\d\d\b"
+    ),
+    "records": re.compile(
+        r"\bcopia\b|\breporte (?:policial|de (?:la )?policia|del (?:accidente|choque|robo|caso|incidente))\b|\binforme (?:policial|del)\b"
+        r"|\bnumero de (?:caso|reporte)\b|\baseguran(?:za|ce)\b|\baseguradora\b|\bpara el seguro\b|\bel reporte\b|\bexpediente\b"
+    ),
+    "informational": re.compile(
+        r"\bque (?:hago|hacer|debo hacer|se hace|tengo que hacer) (?:si|cuando|en caso)\b|\bcomo (?:puedo|se|hago para|le hago)\b|\ben caso de\b"
+        r"|\bconsejos?\b|\btips?\b|\bprevenci\w+|\bclases?\b|(?<!en )\bcursos?\b|\bentrenamiento\b|\btaller\b|\bsimulacro\b|\bcharlas?\b"
+        r"|\bdetector(?:es)? de (?:humo|monoxido)\b|\balarma (?:de|contra) (?:humo|incendio)s?\b|\bextintor\b|\bnaloxona\b|\bnarcan\b"
+        r"|\bpelicula\b|\bnoticias?\b|\bserie\b|\bvideojuego\b|\bjuego\b|\blibro\b|\bcancion\b|\bpor error\b|\bsin querer\b|\bpor accidente\b|\bes legal\b"
+        r"|\bpara (?:que (?:\w+ ){0,3}no|evitar)\b|\bevitar\b|\bprevenir\b|\bsenales\b|\bcomo reconocer\b|\bpara estar preparad[oa]s?\b"
+        r"|\b(?:encontre|me encontre|halle) (?:una?|el|la) (?:navaja|pistola|arma|cuchillo|revolver|bala)s?\b|\bentregar(?:la|lo)?\b|\bfelicitar\b|\bagradecer\b|\bj[aej]j[aej]\w*|\bjsjs\w*|\blol\b|\bvi en\b|\bnoticiero\b|\bepisodio\b|\bviendo\b"
+        r"|\bdeshacerme de\b|\btirar (?:las |los )?(?:medicinas|medicamentos|pastillas)\b|\bcuando (?:debo|se debe|puedo) llamar al 911\b"
+    ),
+    "permit": re.compile(
+        r"\bpermiso\b|\blicencia\b|\bregistr(?:o|ar) (?:de |la |el |mi )?(?:arma|pistola|alarma)\b|\bporte de armas?\b|\bcampo de tiro\b|\bpoligono\b"
+        r"|\btrabajo\b|\bempleo\b|\bvacantes?\b|\bcontratando\b|\baplicar\b|\bbomberos?\b|\bde juguete\b|\bde agua\b|\bde balines\b"
+        r"|\bfuegos artificiales\b|\bvender\b|\bventa\b|\bcomprar\b|\bcertificado\b|\belegibilidad\b|\bguard(?:ar|o) (?:las |los |mis )?armas\b|\bmilitar\b|\bejercito\b|\bfuerzas armadas\b"
+        r""
+    ),
+    "negation": re.compile(
+        r"\bno es (?:una )?emergencia\b|\bno es urgente\b|\bnadie (?:salio |resulto |esta |fue |quedo )?(?:herido|lastimado)\b"
+        r"|\bno hubo (?:heridos|lesionados)\b|\btodos (?:estan|estamos) bien\b|\bchoque (?:menor|leve|pequeno|chiquito)\b|\bsolo (?:un )?(?:rayon|golpecito|rasguno)\b"
+    ),
+    "gone": re.compile(
+        r"\bya se (?:fue|fueron)\b|\bse fueron\b|\bya no (?:esta|estan)\b|\bno habia nadie\b|\bmientras (?:estabamos|estaba) fuera\b"
+    ),
+}
+
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "es-protective-order",
+        "domestic_violence",
+        "abuse_help",
+        r"\borden(?:es)? de (?:restriccion|proteccion|alejamiento)\b",
+    ),
+)
+
+LEXICON = Lexicon("es", normalise, PATTERNS, CONTEXTS, PRESENT)

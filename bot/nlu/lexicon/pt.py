@@ -1,0 +1,218 @@
+"""Brazilian Portuguese danger lexicon, with and without accents, in residents' texting style.
+
+Written from the CVV's and the 988 Lifeline's warning signs, the contract's urgent definitions and
+Brazilian texting ("vc", "tô", "tá", "pq", "agr", "kd", "socorro"). Text is lower-cased and
+stripped of accents first ("não" = "nao", "fumaça" = "fumaca"). Context rules mean what the English
+ones mean (bot/nlu/lexicon/base.py): "ontem", "mês passado", "boletim de ocorrência", "porte",
+"não é emergência", "já foram embora".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.nlu.lexicon.base import Lexicon
+from bot.nlu.lexicon.base import pattern as _p
+
+_TEXTING = {
+    r"\bvc\b|\bvoce\b": "voce",
+    r"\bq\b": "que",
+    r"\b(?:pq|pk)\b": "porque",
+    r"\bto\b(?= (?:\w+ando|\w+endo|\w+indo|em|com|sendo|trancad|escondid|sozinh|passando))": "estou",
+    r"\btao\b(?= \w+(?:ando|endo|indo)\b)": "estao",
+    r"\bta\b": "esta",
+    r"\btb\b|\btbm\b": "tambem",
+    r"\bmto\b|\bmt\b": "muito",
+    r"\bagr\b|\bagra\b": "agora",
+    r"\baki\b": "aqui",
+    r"\bkd\b": "cade",
+    r"\bpfv\b|\bpf\b|\bpor favo\b": "por favor",
+    r"\bpra\b|\bpro\b": "para",
+    r"\bn\b": "nao",
+}
+
+
+def normalise(text: str) -> str:
+    """Lower-case, no accents or cedillas, texting spellings expanded, one space."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    for rx, replacement in _TEXTING.items():
+        text = re.sub(rx, replacement, text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+KID = r"(?:filh[oa]s?|crianca|menin[oa]|bebe|net[oa]|irmaozinho|irmazinha|molequ?e?)"
+FAMILY = (
+    r"(?:marido|esposa|esposo|mulher|namorad[oa]|ex(?: ?(?:marido|mulher|namorad[oa]|companheir[oa]))?|companheir[oa]|"
+    r"padrasto|madrasta|pai|mae|filh[oa]|irma[o]?|sogr[oa]|cunhad[oa]|ti[oa]|prim[oa])"
+)
+DANGER_GERUND = (
+    r"(?:entrando|invadindo|arrombando|roubando|assaltando|batendo|espancando|atirando|queimando|"
+    r"sangrando|morrendo|afogando|seguindo|perseguindo|ameacando|atacando|gritando|brigando|"
+    r"esfaqueando|enforcando|sufocando|quebrando|matando)"
+)
+
+PATTERNS = (
+    _p(
+        "pt-break-in",
+        "emergency",
+        "crime",
+        r"\b(?:tem|ha) (?:alguem|um (?:homem|cara|estranho|desconhecido)|uns caras|ladr(?:ao|oes)|gente estranha)"
+        r" (?:dentro|aqui dentro|entrando|na minha casa|em casa|no (?:quintal|porao)|no meu (?:quarto|apartamento))"
+        r"|\b(?:estao|esta) (?:entrando|invadindo|arrombando|forcando) (?:a |na |minha |o |no )?(?:casa|porta|janela|apartamento|carro)?"
+        r"|\b(?:arrombando|invadindo)\b|\bestou sendo (?:assaltad[oa]|roubad[oa]|seguid[oa])\b|\bassalto (?:agora|acontecendo)",
+    ),
+    _p(
+        "pt-kidnap-followed",
+        "emergency",
+        "crime",
+        r"\bsequestr(?:o|aram|ando|ad[oa])\b|\blevaram (?:meu|minha|o|a) "
+        + KID
+        + r"|\b(?:me|nos) (?:esta |estao )?(?:seguindo|perseguindo)\b"
+        r"|\b(?:alguem|um (?:homem|cara)|meu ex) (?:esta |ta )?(?:na|do lado de fora da|aqui na) (?:minha )?(?:porta|janela|casa)\b.*\b(?:agora|nao vai embora|batendo|gritando|arma|faca|taco|ameac)",
+    ),
+    _p(
+        "pt-weapon",
+        "emergency",
+        "violence",
+        r"\b(?:arma|armas|revolver|pistola|faca|facao|canivete|espingarda|fuzil|rifle)\b(?! (?:de (?:brinquedo|agua|pressao|airsoft|paintball)))"
+        r"|\barmad[oa]s?\b|\btiros?\b|\btiroteio\b|\batir(?:ando|aram|ou|am)\b|\bbalead[oa]\b|(?<!se )\bdisparos?\b|\besfaque(?:ou|aram|ado|ada|ando)\b",
+    ),
+    _p(
+        "pt-assault",
+        "emergency",
+        "violence",
+        r"\b(?:me|nos|ela|ele|a|o) (?:esta|estao) (?:batendo|espancando|enforcando|sufocando|atacando|chutando|esfaqueando)"
+        r"|\b(?:esta|estao) (?:me |nos |a |o )?(?:batendo|espancando|enforcando|sufocando|atacando|chutando) (?:em mim|nela|nele|na|no)"
+        r"|\b(?:ele|ela|eles|elas|alguem|o cara|o homem|(?:meu|minha|o|a) \w+|disse que|falou que) (?:\w+ )?(?:vai|vao|quer|querem|ta querendo|esta querendo) (?:me|nos|te) matar\b|\bameac(?:ando|ou) (?:de morte|me matar|matar)"
+        r"|\bbriga (?:feia |agora |na rua |aqui )|\b(?:estao|esta) brigando\b|\bespancando (?:um|uma|alguem|meu|minha)"
+        r"|\bestupr(?:o|aram|ando|ada)\b|\babuso sexual\b",
+    ),
+    _p(
+        "pt-fire",
+        "emergency",
+        "fire",
+        r"(?<!foi )(?<!e )(?<!eh )\bfogo\b(?! de artificio)|\bincendio\b|\bpegando fogo\b|\bcheio de fumaca\b|\bqueimando\b|\bfumaca\b(?! de cigarro)|\bchamas\b"
+        r"|\bcheiro (?:forte )?de (?:gas|queimado|fumaca)\b|\bvazamento de gas\b|\bvazando gas\b|\bmonoxido\b|\bexplo(?:sao|diu)\b|\bfios? (?:caidos?|soltando faisca)",
+    ),
+    _p(
+        "pt-medical",
+        "emergency",
+        "medical",
+        r"\bnao (?:esta |consegue |consigo )?respira(?:ndo|r)?\b|\bdesmai(?:ou|ada|ado|ei)\b|\binconsciente\b|\bdesacordad[oa]\b"
+        r"|\bnao (?:acorda|responde|reage|se mexe)\b|\bnao (?:esta )?(?:respondendo|reagindo|acordando|se mexendo)\b|\bnao para de sangrar\b"
+        r"|\b(?:caiu|cair) na (?:piscina|represa|lagoa|rio)\b|\b(?:engoliu|tomou|comeu) (?:uns|os|remedios|comprimidos|veneno|agua sanitaria)\b"
+        r"|\b(?:todo mundo|todos) (?:aqui )?(?:\w+ ){0,4}(?:tonto|tontos|com dor de cabeca|passando mal)\b|\binfarto\b|\bataque cardiaco\b|\bconvuls(?:ao|ionando|oes)\b|\boverdose\b"
+        r"|\bafog(?:ando|ou)\b|\bsangrando muito\b|\bmuito sangue\b|\bavc\b|\bderrame\b|\bdor (?:forte )?no peito\b"
+        r"|\b(?:ficando|esta|ficou) roxo\b|\bengasgad[oa]\b|\bengasgando\b|\bbolsa (?:estourou|rompeu)\b|\bentrou em trabalho de parto\b"
+        r"|\btomou (?:todos os|um monte de|muitos|a cartela de) (?:remedios|comprimidos)",
+    ),
+    _p(
+        "pt-crash",
+        "emergency",
+        "crash",
+        r"\b(?:acidente|batida|bateram|capotou|capotado|colisao)\b.*\b(?:ferid[oa]s?|sangr\w*|pres[oa]s? nas ferragens|inconsciente|ambulancia|mort[oa]s?|machucad[oa]s?)"
+        r"|\batropel(?:ou|ado|ada|aram)\b",
+    ),
+    _p(
+        "pt-missing",
+        "emergency",
+        "missing",
+        r"\b(?:meu|minha|nosso|nossa|uma|um) "
+        + KID
+        + r" (?:\w+ ){0,6}(?:sumiu|desapareceu|fugiu de casa|nao voltou|nao chegou|esta perdid[oa]|se perdeu)"
+        r"|\bnao (?:acho|encontro|consigo achar|consigo encontrar) (?:o |a )?(?:meu|minha) "
+        + KID
+        + r"|\bcrianca (?:desaparecida|perdida)\b"
+        r"|\b(?:minha|meu) (?:avo|mae|pai) (?:com alzheimer |que tem demencia )?(?:sumiu|desapareceu|se perdeu)",
+    ),
+    _p(
+        "pt-plea",
+        "emergency",
+        "plea",
+        r"\bsocorro\b|\b(?:me )?ajud(?:a|em)\b.*(?:!|por favor|pelo amor|rapido|urgente|agora)|\bpelo amor de deus\b"
+        r"|\bmand(?:a|em|e) (?:a |uma )?(?:policia|ajuda|ambulancia|viatura|alguem)\b|\bchama(?:m)? (?:a policia|o 911|uma ambulancia)\b"
+        r"|\be uma emergencia\b|^emergencia\s*[!.]*$|\bestou em perigo\b|\bmedo de morrer\b|\bestou escondid[oa]\b|\bestou trancad[oa]\b"
+        r"|\bpreciso (?:da policia|de ajuda|de uma ambulancia) (?:agora|ja|urgente|rapido)",
+    ),
+    _p(
+        "pt-attempt-now",
+        "emergency",
+        "medical",
+        r"\b(?:vai|quer|ameacando) (?:se )?(?:jogar|pular) (?:da|de uma|do|de um) (?:ponte|predio|telhado|janela|sacada)",
+    ),
+    _p(
+        "pt-abuse",
+        "domestic_violence",
+        "abuse",
+        r"\b(?:meu|minha) "
+        + FAMILY
+        + r" (?:\w+ )?(?:me )?(?:bate|bateu|agride|agrediu|ameaca|ameacou|espanca|espancou|empurrou|enforcou|machuca|machucou|estuprou|chuta|chutou)\b"
+        r"|\bviolencia domestica\b|\bme bate quando\b",
+    ),
+    _p(
+        "pt-crisis",
+        "crisis",
+        "crisis",
+        r"\b(?:quero|vou|queria|penso em|pensando em|vontade de|pensei em) (?:morrer|me matar|sumir|desaparecer|dormir e nao acordar|tirar (?:a )?minha (?:propria )?vida)\b(?! de (?:rir|fome|sono|vergonha|calor|frio|saudade|tedio))"
+        r"|\bvai se matar\b|\bquer se matar\b|\bsuicid\w*|\btirar a (?:propria )?vida\b|\b(?:nao )?(?:quero|aguento) mais viver\b|\bnao aguento mais\b"
+        r"|\b(?:me cortar|me cortando|me corto|me machucar de proposito|me machucando)\b|\bsou um peso\b|\b(?:seria|seriam|ficariam) melhor sem mim\b"
+        r"|\bmelhor (?:eu )?(?:estar |estaria )?mort[oa]\b|\b(?:carta|cartas|mensagem|mensagens) de despedida\b|\bme despedindo\b"
+        r"|\b(?:dando|doando) (?:todas )?(?:as )?minhas coisas\b|\bcomprei (?:uma )?corda\b|\b(?:juntando|guardando) (?:remedios|comprimidos)\b"
+        r"|\bnao (?:tem|ha|vejo) (?:motivo|razao|sentido) (?:para|pra|em) viver\b|\bacabar com (?:tudo|a minha vida|minha vida)\b",
+    ),
+)
+
+PRESENT = re.compile(
+    r"\bagora\b(?! (?:preciso|quero|tenho que|como|o que|estou ligando|queria|vou precisar))|\bagorinha\b|\bneste momento\b|\bnesse momento\b|\brapido\b|\burgente\b|!!|\b(?:esta|estao) acontecendo\b"
+    r"|\bacab(?:ou|aram) de (?:roubar|assaltar|atirar|esfaquear|bater|atropelar|cair|desmaiar)\w*|\b(?:saiu|sairam|foi|foram) correndo\b"
+    r"|\b(?:detector|alarme) (?:\w+ ){0,4}(?:apitando|apitou|tocando|disparou)\b.*\b(?:fumaca|fogo|gas|tonto|tontos|vomitando)\b|\bainda (?:esta|estao)\b|\bcontinua(?:m)? (?:aqui|ai|la|dentro|fora)\b"
+    r"|\b(?:esta|estao|me|nos) (?:(?:me|nos) )?" + DANGER_GERUND + r"\b"
+)
+CONTEXTS = {
+    "past": re.compile(
+        r"\bontem\b|\banteontem\b|\b(?:semana|noite) passada\b|\b(?:mes|ano|fim de semana|verao|inverno) passado\b"
+        r"|\b(?:ha|faz) (?:\w+ )?(?:dias?|semanas?|mes(?:es)?|anos?|tempo)\b|\boutro dia\b|\bmes retrasado\b"
+        r"|\bquando (?:\w+ ){0,3}(?:teve|tava|estava|foi|aconteceu|roubaram|assaltaram)\b"
+        r"|\bna (?:segunda|terca|quarta|quinta|sexta)(?:-feira)?(?: passada)?\b|\bno (?:sabado|domingo)(?: passado)?\b|\bem (?:19|20)\d\d\b|\bde (?:19|20)\d\d\b"
+    ),
+    "records": re.compile(
+        r"\bboletim(?: de ocorrencia)?\b|\bbo\b|\bcopia\b|\brelatorio (?:policial|da policia|do acidente|do caso)\b"
+        r"|\bnumero do (?:caso|processo|bo|boletim)\b|\bseguro do carro\b|\bpara o seguro\b|\bseguradora\b|\bpolice report\b"
+    ),
+    "informational": re.compile(
+        r"\bo que (?:fazer|faco|devo fazer|eu faco|a gente faz) (?:se|quando|em caso)\b|\bcomo (?:faco|posso|se|eu|que)\b|\bem caso de\b"
+        r"|\bdicas?\b|\bprevenc\w+|\baulas?\b|(?<!em )(?<!en )\bcursos?\b|\btreinamento\b|\bsimulad[oa]\b|\bpalestras?\b"
+        r"|\bdetector(?:es)? de (?:fumaca|monoxido)\b|\balarme de (?:incendio|fumaca)\b|\bextintor\b|\bnaloxona\b|\bnarcan\b"
+        r"|\bfilme\b|\bnoticias?\b|\bnovela\b|\bserie\b|\bjogo\b|\blivro\b|\bmusica\b|\bsem querer\b|\bpor engano\b|\bpor acidente\b|\be legal\b"
+        r"|\bpara evitar\b|\bevitar\b|\bprevenir\b|\bsinais\b|\bcomo reconhecer\b|\b(?:achei|encontrei) (?:uma?|o|a) (?:faca|arma|pistola|revolver|bala|canivete)s?\b|\bentregar\b|\bentrego\b|\belogiar\b|\bagradecer\b"
+        r"|\bk{3,}\b|\brs(?:rs)+\b|\bhaha\w*|\blol\b|\bjornal\b|\bepisodio\b|\bassistindo\b|\bassisti\b|\bvi na (?:tv|internet|noticia)\b"
+        r"|\bdescart\w+|\bjogar fora (?:os )?(?:remedios|medicamentos)\b|\bquando (?:devo|posso|se deve) ligar (?:para o|pro) 911\b"
+    ),
+    "permit": re.compile(
+        r"\blicenca\b|\bporte\b|\bpermissao\b|\bregistr(?:o|ar) (?:de |a |o |minha |meu )?(?:arma|pistola|alarme)\b|\bautorizacao\b"
+        r"|\bvagas?\b|\bemprego\b|\btrabalhar\b|\bconcurso\b|\bbombeiros?\b|\bclube de tiro\b|\bestande de tiro\b"
+        r"|\bcomprar\b|\bcertificado\b|\beligibilidade\b|\beligibility\b|\bguardar (?:as |a |minhas )?armas?\b|\bmilitar\b|\bexercito\b|\bforcas armadas\b"
+        r"|\bde brinquedo\b|\bde agua\b|\bde pressao\b|\bfogos de artificio\b|\bvender\b|\bvenda\b"
+    ),
+    "negation": re.compile(
+        r"\bnao (?:e|eh) (?:uma )?emergencia\b|\bnao (?:e|eh) urgente\b|\bninguem (?:se )?(?:ferido|machucou|ficou ferido|se feriu)\b|\bninguem se machucou\b"
+        r"|\bsem feridos\b|\btodo mundo (?:esta|ficou) bem\b|\bbatidinha\b|\bso (?:um )?(?:arranhao|amassado|amassadinho)\b"
+    ),
+    "gone": re.compile(
+        r"\b(?:ja )?(?:foi|foram) embora\b|\bja (?:sairam|saiu|fugiram|fugiu)\b|\bnao (?:tem|tinha) ninguem\b|\benquanto (?:a gente |nos )?(?:estava|estavamos) fora\b"
+    ),
+}
+
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "pt-protective-order",
+        "domestic_violence",
+        "abuse_help",
+        r"\bmedida protetiva\b|\bordem de (?:restricao|protecao)\b",
+    ),
+)
+
+LEXICON = Lexicon("pt", normalise, PATTERNS, CONTEXTS, PRESENT)

@@ -1,0 +1,174 @@
+"""One resident message through the assistant, the same way on every channel (REST, SMS, widget).
+
+Why a module of its own: what must hold on every channel lives here once.
+
+- **Urgent first, never queued.** The message is understood (Rasa's own NLU, with triage) before
+  its turn is queued behind the conversation's lock. An urgent message whose turn has not finished
+  within URGENT_BUDGET_S (another turn of the same conversation holds the lock, or the action
+  server is slow or down) is answered at once with the urgent response from bot/domain.yml, in the
+  conversation's language; its turn goes on in the background and is still recorded.
+- **Never throttled.** A channel that has rate-limited a resident still asks `urgent_only`: an
+  urgent message gets its urgent reply, everything else the channel's polite 429.
+- **Clean input.** Control characters and invalid Unicode are removed, metadata keeps only known
+  keys, and Rasa's "/intent{...}" shortcut is refused unless it is a button the assistant offered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.shared.core.events import SlotSet
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.actions.replies import town_buttons
+from bot.kb.intents import DANGER_INTENTS
+from bot.kb.loader import towns
+from bot.languages import DEFAULT, SUPPORTED
+from bot.nlu.input_guard import strip_unsafe
+
+logger = logging.getLogger(__name__)
+
+URGENT_BUDGET_S = 1.5  # an urgent reply never waits longer than this for the rest of its turn
+BOT_TIMEOUT_S = 20.0  # longer than any real turn; a hung turn still gets an answer
+MAX_DEPARTMENT_CHARS = 64
+SORRY = {
+    "en": "Sorry, something went wrong on our side. If anyone is in danger, call 911.",
+    "es": "Perdón, algo falló de nuestro lado. Si alguien está en peligro, llame al 911.",
+    "pt": "Desculpe, algo deu errado do nosso lado. Se alguém está em perigo, ligue para o 911.",
+}
+_OTHERWISE = {"en": "Otherwise call", "es": "Si no, llame al", "pt": "Se não, ligue para"}
+_SHORTCUT = re.compile(r"^\s*/+")
+
+
+def sorry(language: str, phone: str | None = None) -> str:
+    """The one apology every channel gives when it has no answer: 911 first, then the town."""
+    language = language if language in SORRY else DEFAULT
+    return f"{SORRY[language]} {_OTHERWISE[language]} {phone}." if phone else SORRY[language]
+
+
+Handler = Callable[[UserMessage], Awaitable[Any]]
+
+
+@dataclass
+class Turn:
+    """What the assistant answered to one message."""
+
+    replies: list[dict[str, Any]] = field(default_factory=list)  # Rasa's collected messages
+    urgent: str | None = None  # the urgent intent, when the message was urgent
+    language: str = DEFAULT
+    failed: bool = False  # nothing could be answered: the channel says SORRY in `language`
+
+
+def clean_metadata(metadata: Any) -> dict[str, str]:
+    """Only the keys the contract defines: the town and the channel's language hint."""
+    if not isinstance(metadata, dict):
+        return {}
+    kept: dict[str, str] = {}
+    department = metadata.get("department")
+    if isinstance(department, str) and 0 < len(department) <= MAX_DEPARTMENT_CHARS:
+        kept["department"] = department
+    language = metadata.get("language")
+    if isinstance(language, str) and language.lower()[:2] in SUPPORTED:
+        kept["language"] = language.lower()[:2]
+    return kept
+
+
+def clean_text(text: str) -> str:
+    """Safe to store and to parse; a "/intent{...}" shortcut only if it is one of our buttons."""
+    text = strip_unsafe(text).strip()
+    if text.startswith("/") and text not in {b["payload"] for b in town_buttons(towns())}:
+        text = _SHORTCUT.sub("", text)
+    return text
+
+
+def _language_of(parse: dict[str, Any]) -> str | None:
+    return next(
+        (e.get("value") for e in parse.get("entities") or [] if e.get("entity") == "language"),
+        None,
+    )
+
+
+async def _urgent_replies(agent: Any, sender: str, intent: str, language: str) -> list[dict]:
+    """The urgent response of bot/domain.yml in this language, as the collecting channel has it."""
+    tracker = DialogueStateTracker.from_events(
+        sender, [SlotSet("language", language)], slots=agent.domain.slots
+    )
+    generated = await agent.nlg.generate(f"utter_{intent}", tracker, "collector") or {}
+    replies = [{"recipient_id": sender, "text": generated.get("text", "")}]
+    if generated.get("custom"):
+        replies.append({"recipient_id": sender, "custom": generated["custom"]})
+    return replies
+
+
+async def _stored_language(agent: Any, sender: str) -> str | None:
+    try:
+        tracker = await agent.tracker_store.retrieve(sender)
+    except Exception:  # the store is down: the default language, but an answer all the same
+        logger.exception("turns: could not read the conversation's language")
+        return None
+    return tracker.get_slot("language") if tracker else None
+
+
+def _log_failure(task: asyncio.Future) -> None:
+    if not task.cancelled() and task.exception():
+        logger.error("turns: a turn failed after its urgent reply", exc_info=task.exception())
+
+
+async def run_turn(
+    agent: Any,
+    on_new_message: Handler,
+    text: str,
+    sender: str,
+    channel: str,
+    metadata: dict[str, Any] | None,
+    timeout: float = BOT_TIMEOUT_S,
+    urgent_only: bool = False,
+) -> Turn | None:
+    """Answer one message (see module doc). With `urgent_only`, a message that is not urgent is not
+    answered at all and None is returned (the channel's rate limit applies to it)."""
+    collector = CollectingOutputChannel()
+    message = UserMessage(
+        clean_text(text),
+        collector,
+        sender,
+        input_channel=channel,
+        metadata=clean_metadata(metadata),
+    )
+    parse: dict[str, Any] | None = None
+    if agent is not None and agent.is_ready():
+        try:
+            parse = await agent.processor.parse_message(message)
+        except Exception:
+            logger.exception("%s: the message could not be parsed", channel)
+    intent = ((parse or {}).get("intent") or {}).get("name")
+    urgent = intent if intent in DANGER_INTENTS else None
+    language = _language_of(parse or {})
+    if urgent and not language:
+        language = await _stored_language(agent, sender)
+    language = language if language in SUPPORTED else DEFAULT
+    if urgent_only:
+        if not urgent:
+            return None
+        return Turn(await _urgent_replies(agent, sender, urgent, language), urgent, language)
+    if parse is not None:
+        message.parse_data = parse  # understood once: Rasa does not parse it again
+    task = asyncio.ensure_future(on_new_message(message))
+    done, _ = await asyncio.wait({task}, timeout=URGENT_BUDGET_S if urgent else timeout)
+    if task in done and task.exception() is None and collector.messages:
+        return Turn(collector.messages, urgent, language)
+    if task in done and task.exception() is not None:
+        logger.error("%s: a message could not be handled", channel, exc_info=task.exception())
+    if urgent:
+        if task not in done:
+            task.add_done_callback(_log_failure)
+        return Turn(await _urgent_replies(agent, sender, urgent, language), urgent, language)
+    if task not in done:
+        task.cancel()
+        logger.error("%s: a turn took longer than %s s", channel, timeout)
+    return Turn(collector.messages, None, language, failed=not collector.messages)

@@ -1,0 +1,44 @@
+"""The language of a message and of the conversation (bot/languages.py), with real lingua."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.languages import Detection, detect, shown_language
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("me robaron el carro anoche, como hago el reporte", "es"),
+        ("ya no quiero vivir, no aguanto mas", "es"),
+        ("qual é o telefone da polícia de danbury", "pt"),
+        ("nao quero mais viver, to cansada de tudo", "pt"),
+        ("how do I get a copy of a police report", "en"),
+        ("bonjour, je voudrais un rapport de police", "other"),
+    ],
+)
+def test_the_language_a_resident_writes_in(text: str, code: str) -> None:
+    assert detect(text).code == code
+
+
+@pytest.mark.parametrize("text", ["ok", "sí", "obrigado", "Danbury", "2", "👍"])
+def test_a_short_message_says_nothing_about_the_language(text: str) -> None:
+    assert detect(text).code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("en español por favor", "es"), ("English please", "en"), ("em português", "pt")],
+)
+def test_asking_for_a_language(text: str, code: str) -> None:
+    found = detect(text)
+    assert found.code == code and found.requested
+
+
+def test_what_a_message_shows_about_the_conversations_language() -> None:
+    assert shown_language(Detection("pt", 0.8), hint="es") == "pt"  # written in beats the hint
+    assert shown_language(Detection(None, 0.4), hint="es") == "es"  # the channel's hint
+    assert shown_language(Detection(None, 0.9), danger_words="pt") == "pt"  # "socorro!!"
+    assert shown_language(Detection(None, 0.4)) is None  # "ok": the conversation keeps its own
+    assert shown_language(Detection("other", 0.9)) is None

@@ -1,0 +1,136 @@
+"""Urgent messages the way residents really write them, on the trained model: warning signs of
+suicide said indirectly, danger mixed with a routine question, and Spanish and Portuguese.
+
+The sets in tests/urgent/ were written by authors who had not read the training data or the
+lexicon (each file's header says so). The first four were then used while building (their
+mistakes were read and general causes fixed); the second ones, tests/urgent/fresh/, by other
+authors, are the figures to quote (README, "Urgent messages, measured").
+
+The goal (issue "Urgent messages are never missed") is every urgent message with an urgent reply
+and at most 1% of routine ones. Not every set reaches it yet: FLOORS holds what each set reaches
+today, so that no change can make it worse unnoticed; raise a floor when a change improves it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.kb.intents import DANGER_INTENTS
+from bot.nlu.examples import nlu_examples
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.model
+
+SETS = ROOT / "tests/urgent"
+# (file, at least this many urgent messages, at least this many routine ones)
+SIZES = {
+    "en_warning_signs.yml": (150, 0),
+    "en_mixed.yml": (100, 0),
+    "es.yml": (150, 150),
+    "pt.yml": (150, 150),
+    "fresh/en_warning_signs.yml": (150, 0),
+    "fresh/en_mixed.yml": (100, 0),
+    "fresh/es.yml": (150, 150),
+    "fresh/pt.yml": (150, 150),
+}
+ROUTINE_SETS = sorted(name for name, (_, routine) in SIZES.items() if routine)
+# set: (urgent messages that get an urgent reply, at least; routine ones that do, at most)
+FLOORS = {
+    "en_warning_signs.yml": (0.99, 0.0),  # measured 2026-12-01: 230/231
+    "en_mixed.yml": (0.95, 0.0),  # 132/138
+    "es.yml": (0.97, 0.02),  # 179/183, false alarms 3/198
+    "pt.yml": (0.98, 0.02),  # 171/173, 3/182
+    "fresh/en_warning_signs.yml": (0.99, 0.0),  # 213/215
+    "fresh/en_mixed.yml": (0.85, 0.0),  # 113/132
+    "fresh/es.yml": (0.95, 0.075),  # 162/169, 14/192
+    "fresh/pt.yml": (0.99, 0.07),  # 168/169, 13/193
+}
+TRAINING = {
+    " ".join(t.lower().split())
+    for path in sorted((ROOT / "bot/data").rglob("*.yml"))
+    for t, _ in nlu_examples(path)
+}
+
+
+def _load(name: str) -> list[tuple[str, str]]:
+    return nlu_examples(SETS / name)
+
+
+def _split(pairs: list[tuple[str, str]]) -> tuple[list, list]:
+    urgent = [(t, i) for t, i in pairs if i in DANGER_INTENTS]
+    return urgent, [(t, i) for t, i in pairs if i not in DANGER_INTENTS]
+
+
+@pytest.mark.parametrize("name", sorted(SIZES))
+def test_the_set_is_large_enough_and_apart_from_training(name: str) -> None:
+    pairs = _load(name)
+    urgent, routine = _split(pairs)
+    least_urgent, least_routine = SIZES[name]
+    assert len(urgent) >= least_urgent and len(routine) >= least_routine
+    copied = {t for t, _ in pairs if " ".join(t.lower().split()) in TRAINING}
+    assert not copied, f"{name}: test messages copied into training: {sorted(copied)}"
+
+
+@pytest.fixture(scope="module")
+def verdicts(parse) -> dict[str, list[tuple[str, str, str]]]:
+    """(text, gold intent, predicted intent) per set."""
+    return {
+        name: [(text, gold, parse(text)["intent"]["name"]) for text, gold in _load(name)]
+        for name in SIZES
+    }
+
+
+@pytest.mark.parametrize("name", sorted(SIZES))
+def test_urgent_messages_get_an_urgent_reply(verdicts, name: str) -> None:
+    urgent = [(t, g, p) for t, g, p in verdicts[name] if g in DANGER_INTENTS]
+    missed = [(t, g, p) for t, g, p in urgent if p not in DANGER_INTENTS]
+    caught = 1 - len(missed) / len(urgent)
+    assert caught >= FLOORS[name][0], f"{name}: {caught:.3f}, missed {missed}"
+
+
+@pytest.mark.parametrize("name", ROUTINE_SETS)
+def test_routine_messages_with_alarming_words_are_not_urgent(verdicts, name: str) -> None:
+    routine = [(t, g, p) for t, g, p in verdicts[name] if g not in DANGER_INTENTS]
+    alarms = [(t, g, p) for t, g, p in routine if p in DANGER_INTENTS]
+    assert len(alarms) <= FLOORS[name][1] * len(routine), f"{name}: false alarms {alarms}"
+
+
+@pytest.mark.parametrize("name", ["en_warning_signs.yml", "fresh/en_warning_signs.yml"])
+def test_warning_signs_get_988_not_only_911(verdicts, name: str) -> None:
+    """Most warning-sign messages are a crisis: 988 first (911 is in that reply too)."""
+    rows = [r for r in verdicts[name] if r[1] == "crisis"]
+    as_crisis = sum(p == "crisis" for _, _, p in rows)
+    assert as_crisis >= 0.9 * len(rows), f"{as_crisis} of {len(rows)} answered with 988 first"
+
+
+def test_the_sets_name_their_independent_author() -> None:
+    for name in SIZES:
+        head = Path(SETS / name).read_text(encoding="utf-8").splitlines()[:3]
+        assert any("never used for training" in line for line in head), name
+
+
+def test_the_fresh_sets_do_not_repeat_the_first_ones() -> None:
+    first = {" ".join(t.lower().split()) for n in SIZES if "/" not in n for t, _ in _load(n)}
+    repeated = [
+        t for n in SIZES if "/" in n for t, _ in _load(n) if " ".join(t.lower().split()) in first
+    ]
+    assert not repeated, repeated
+
+
+def test_no_training_example_is_a_near_copy_of_an_urgent_test_message() -> None:
+    """Exact copies are not the only leak: a training line that differs by a word or two from a
+    test message makes that message seen. Character n-gram TF-IDF, cosine at least 0.85."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    tests = sorted({" ".join(t.lower().split()) for n in SIZES for t, _ in _load(n)})
+    train = sorted(TRAINING)
+    vectors = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5)).fit(train + tests)
+    similar = (vectors.transform(train) @ vectors.transform(tests).T).tocoo()
+    close = [
+        (train[i], tests[j])
+        for i, j, s in zip(similar.row, similar.col, similar.data, strict=True)
+        if s >= 0.85
+    ]
+    assert not close, close[:10]
