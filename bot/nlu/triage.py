@@ -42,6 +42,9 @@ FALLBACK = "nlu_fallback"
 # alarming words but nothing happening now ("is it legal to own a machete", "the report from the
 # stabbing last month"). Without any lexicon match, the classifier's `emergency` stands unless the
 # writer says it is not one, or an alarming word is part of a routine phrase ("shooting range").
+# The urgent intents' probabilities together make a message urgent only from this much: below it
+# the classifier has no idea, and "tell me something funny" must not get 911 (development sets).
+COMBINED_MASS = 0.25
 DEMOTING_CONTEXT = frozenset({"past", "records", "negation", "permit", "informational", "gone"})
 
 
@@ -98,7 +101,7 @@ def decide(
         current not in DANGER_INTENTS
         and urgent
         and not tempered
-        and mass >= urgent_threshold
+        and mass >= max(urgent_threshold, COMBINED_MASS)
         and mass > max(routine, default=0.0)
     ):
         # the classifier split its belief between emergency, crisis and abuse ("my son's tongue
@@ -136,7 +139,7 @@ def decide(
 # urgent intents together this much and the clause has this many words (a lone "please" or
 # "help me with" is not a plea). Chosen on the development sets (tests/urgent/*.yml).
 CLAUSE_CONFIDENCE = 0.45
-CLAUSE_MIN_WORDS = 3
+CLAUSE_MIN_WORDS = 4
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

@@ -246,7 +246,8 @@ PATTERNS = (
         "protective-order",
         "domestic_violence",
         "abuse_help",
-        r"\b(?:restraining|protective|protection) orders?\b|\borders? of protection\b",
+        r"\b(?:restraining|protective|protection) orders?\b|\borders? of protection\b"
+        r"|\b(?:leave|leaving|get out of|escape|escaping) (?:an? |my )?(?:abusive|violent) (?:relationship|marriage|home|partner|husband|wife|boyfriend|girlfriend)\b",
     ),
     # warning signs of suicide said indirectly (988 Lifeline and AFSP warning-sign lists): saying
     # goodbye, giving things away, getting the means, being a burden, no reason to live, wanting to

@@ -57,7 +57,7 @@ PATTERNS = (
         r" (?:(?:se )?(?:esta|estan) )?(?:(?:adentro|dentro) de|en|metido en|entrando a|entrando en|metiendose (?:a|en)) (?:mi|la|nuestra) (?:casa|apartamento|apto|cuarto|garaje|sotano)"
         r"|\bse (?:esta|estan) metiendo\b|\b(?:estan|esta) (?:entrando|forzando|rompiendo) (?:a |en |la |mi )?(?:la |mi )?(?:casa|puerta|ventana|apartamento|carro)"
         r"|\bhay (?:alguien|un (?:hombre|tipo)|ladrones?|un intruso) (?:adentro|dentro|en (?:mi|la) casa|en el patio|en mi cuarto)"
-        r"|\bintrusos?\b|\bme (?:estan|esta) (?:robando|asaltando)\b|\b(?:asalto|robo) (?:en curso|ahora)",
+        r"|\bintrusos?\b|\bme (?:estan|esta) (?:robando|asaltando)\b|\b(?:estan|esta) (?:asaltando|robando) (?:a|al|el|la|un|una|los|las)\b|\b(?:asalto|robo) (?:en curso|ahora)",
     ),
     _p(
         "es-kidnap-followed",
@@ -99,7 +99,7 @@ PATTERNS = (
         r"\bno (?:esta )?respir(?:a|ando)\b|\bno puede respirar\b|\bno puedo respirar\b|\binconsciente\b|\bdesmay(?:o|ado|ada|e)\b"
         r"|\bno (?:reacciona|responde|despierta|se mueve)\b|\binfarto\b|\bataque (?:al|del) corazon\b|\bconvulsi(?:on|onando|ones)\b|\bsobredosis\b"
         r"|\bse (?:esta )?ahog(?:a|ando)\b|\bsangr(?:a|ando) (?:mucho|demasiado)\b|\bmucha sangre\b|\bderrame\b|\bdolor (?:en el|de|fuerte en el) pecho\b"
-        r"|\bno (?:para|deja) de sangrar\b|\bno (?:esta )?(?:respondiendo|reaccionando)\b|\bse (?:trago|tomo|comio) (?:unas|las|unas pastillas|pastillas|veneno|cloro)\b|\bse cayo (?:a|en) la (?:piscina|alberca|pileta|rio|lago)\b"
+        r"|\bno tiene pulso\b|\bsin pulso\b|\bno (?:para|deja) de sangrar\b|\bno (?:esta )?(?:respondiendo|reaccionando)\b|\bse (?:trago|tomo|comio) (?:unas|las|unas pastillas|pastillas|veneno|cloro)\b|\bse cayo (?:a|en) la (?:piscina|alberca|pileta|rio|lago)\b"
         r"|\b(?:todos|todos aqui|todo el mundo) (?:\w+ ){0,4}(?:mareados?|con dolor de cabeza)\b"
         r"|\b(?:esta|se puso) (?:morad[oa]|azul)\b|\bse (?:le )?rompio la fuente\b|\bva a dar a luz\b|\bdando a luz\b|\batragant(?:o|ado|ada|ando)\b"
         r"|\bse (?:tomo|trago) (?:todas|un monton de|muchas|un frasco de|un pomo de) (?:las )?(?:pastillas|pildoras)",
@@ -109,7 +109,7 @@ PATTERNS = (
         "emergency",
         "crash",
         r"\b(?:choque|accidente|chocaron|choco|volco|volcado)\b.*\b(?:herid[oa]s?|sangr\w*|atrapad[oa]s?|inconsciente|ambulancia|muert[oa]s?|no se mueve)"
-        r"|\batropell(?:o|aron|ado|ada)\b",
+        r"|\batropell(?:o|aron|ado|ada)\b|\b(?:cayo|cayeron|se fue|se fueron) (?:al|a un|en el|por el) (?:rio|lago|barranco|canal|precipicio)\b",
     ),
     _p(
         "es-missing",
@@ -158,7 +158,7 @@ PATTERNS = (
         r"|\bno hay razon para (?:vivir|seguir)\b|\bno aguanto mas\b|\bya no puedo mas\b|\bacabar con (?:todo|mi vida)\b|\bterminar con todo\b"
         r"|\b(?:me corto|cortarme|me estoy cortando|hacerme dano|me hago dano|lastimarme|me lastimo)\b|\bsoy una carga\b|\bestarian mejor sin mi\b"
         r"|\bmejor (?:estar |estaria )?muert[oa]\b|\b(?:carta|cartas|mensaje|mensajes) de despedida\b|\bme estoy despidiendo\b"
-        r"|\bregal(?:ando|e|ar) (?:todas )?mis cosas\b|\bcompre (?:una )?(?:soga|cuerda)\b|\b(?:juntando|guardando) (?:pastillas|pildoras)\b",
+        r"|\bregal(?:ando|e|ar) (?:todas )?mis cosas\b|\bcomo (?:ahorcarse|ahorcarme|matarse|matarme|suicidarse|suicidarme|cortarse las venas)\b|\bcompre (?:una )?(?:soga|cuerda)\b|\b(?:juntando|guardando) (?:pastillas|pildoras)\b",
     ),
 )
 
@@ -210,7 +210,8 @@ PATTERNS = (
         "es-protective-order",
         "domestic_violence",
         "abuse_help",
-        r"\borden(?:es)? de (?:restriccion|proteccion|alejamiento)\b",
+        r"\borden(?:es)? de (?:restriccion|proteccion|alejamiento)\b|\brelacion(?:es)? abusivas?\b"
+        r"|\b(?:esposo|novio|pareja|marido) (?:abusivo|violento)\b",
     ),
 )
 

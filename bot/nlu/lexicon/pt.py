@@ -61,7 +61,7 @@ PATTERNS = (
         r"\b(?:tem|ha) (?:alguem|um (?:homem|cara|estranho|desconhecido)|uns caras|ladr(?:ao|oes)|gente estranha)"
         r" (?:dentro|aqui dentro|entrando|na minha casa|em casa|no (?:quintal|porao)|no meu (?:quarto|apartamento))"
         r"|\b(?:estao|esta) (?:entrando|invadindo|arrombando|forcando) (?:a |na |minha |o |no )?(?:casa|porta|janela|apartamento|carro)?"
-        r"|\b(?:arrombando|invadindo)\b|\bestou sendo (?:assaltad[oa]|roubad[oa]|seguid[oa])\b|\bassalto (?:agora|acontecendo)",
+        r"|\b(?:arrombando|invadindo)\b|\b(?:estao|esta) (?:assaltando|roubando) (?:o|a|os|as|um|uma)\b|\bestou sendo (?:assaltad[oa]|roubad[oa]|seguid[oa])\b|\bassalto (?:agora|acontecendo)",
     ),
     _p(
         "pt-kidnap-followed",
@@ -101,7 +101,7 @@ PATTERNS = (
         "emergency",
         "medical",
         r"\bnao (?:esta |consegue |consigo )?respira(?:ndo|r)?\b|\bdesmai(?:ou|ada|ado|ei)\b|\binconsciente\b|\bdesacordad[oa]\b"
-        r"|\bnao (?:acorda|responde|reage|se mexe)\b|\bnao (?:esta )?(?:respondendo|reagindo|acordando|se mexendo)\b|\bnao para de sangrar\b"
+        r"|\bnao (?:acorda|responde|reage|se mexe)\b|\bnao (?:esta )?(?:respondendo|reagindo|acordando|se mexendo)\b|\bnao para de sangrar\b|\bsem pulso\b|\bnao tem pulso\b"
         r"|\b(?:caiu|cair) na (?:piscina|represa|lagoa|rio)\b|\b(?:engoliu|tomou|comeu) (?:uns|os|remedios|comprimidos|veneno|agua sanitaria)\b"
         r"|\b(?:todo mundo|todos) (?:aqui )?(?:\w+ ){0,4}(?:tonto|tontos|com dor de cabeca|passando mal)\b|\binfarto\b|\bataque cardiaco\b|\bconvuls(?:ao|ionando|oes)\b|\boverdose\b"
         r"|\bafog(?:ando|ou)\b|\bsangrando muito\b|\bmuito sangue\b|\bavc\b|\bderrame\b|\bdor (?:forte )?no peito\b"
@@ -113,7 +113,7 @@ PATTERNS = (
         "emergency",
         "crash",
         r"\b(?:acidente|batida|bateram|capotou|capotado|colisao)\b.*\b(?:ferid[oa]s?|sangr\w*|pres[oa]s? nas ferragens|inconsciente|ambulancia|mort[oa]s?|machucad[oa]s?)"
-        r"|\batropel(?:ou|ado|ada|aram)\b",
+        r"|\batropel(?:ou|ado|ada|aram)\b|\bcaiu (?:no|num|na|numa) (?:rio|lago|barranco|canal|represa|ribanceira)\b",
     ),
     _p(
         "pt-missing",
@@ -159,7 +159,7 @@ PATTERNS = (
         r"|\bvai se matar\b|\bquer se matar\b|\bsuicid\w*|\btirar a (?:propria )?vida\b|\b(?:nao )?(?:quero|aguento) mais viver\b|\bnao aguento mais\b"
         r"|\b(?:me cortar|me cortando|me corto|me machucar de proposito|me machucando)\b|\bsou um peso\b|\b(?:seria|seriam|ficariam) melhor sem mim\b"
         r"|\bmelhor (?:eu )?(?:estar |estaria )?mort[oa]\b|\b(?:carta|cartas|mensagem|mensagens) de despedida\b|\bme despedindo\b"
-        r"|\b(?:dando|doando) (?:todas )?(?:as )?minhas coisas\b|\bcomprei (?:uma )?corda\b|\b(?:juntando|guardando) (?:remedios|comprimidos)\b"
+        r"|\b(?:dando|doando) (?:todas )?(?:as )?minhas coisas\b|\bcomo (?:se enforcar|me enforcar|se matar|me matar|cortar os pulsos)\b|\bcomprei (?:uma )?corda\b|\b(?:juntando|guardando) (?:remedios|comprimidos)\b"
         r"|\bnao (?:tem|ha|vejo) (?:motivo|razao|sentido) (?:para|pra|em) viver\b|\bacabar com (?:tudo|a minha vida|minha vida)\b",
     ),
 )
@@ -211,7 +211,8 @@ PATTERNS = (
         "pt-protective-order",
         "domestic_violence",
         "abuse_help",
-        r"\bmedida protetiva\b|\bordem de (?:restricao|protecao)\b",
+        r"\bmedida protetiva\b|\bordem de (?:restricao|protecao)\b|\brelacionamentos? abusivos?\b"
+        r"|\b(?:marido|namorado|companheiro) (?:abusivo|violento)\b",
     ),
 )
 
