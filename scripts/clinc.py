@@ -31,6 +31,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # our components (bot.nlu...) load when the model does
 DATA = ROOT.parent / "shared/benchmarks/clinc150/data_full.json"
 WORK = ROOT / "build/clinc"
 PAPER = [  # Larson et al. 2019, Table 2, "Full", oos-train (README beside the data)
