@@ -55,7 +55,8 @@ class Detection:
         }
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Lower-case and without accents: how residents type on a phone ("policía" = "policia")."""
     text = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in text if not unicodedata.combining(c)).strip()
 
@@ -82,7 +83,7 @@ _CODES = {"ENGLISH": "en", "SPANISH": "es", "PORTUGUESE": "pt"}
 
 def requested(text: str) -> str | None:
     """The language the resident asks for in words, if any."""
-    folded = _fold(text)
+    folded = fold(text)
     for code, rx in _SWITCH.items():
         if rx.search(folded):
             return code

@@ -138,7 +138,7 @@ def decide(
 # A clause's classifier verdict alone makes the message urgent only when the classifier gives the
 # urgent intents together this much and the clause has this many words (a lone "please" or
 # "help me with" is not a plea). Chosen on the development sets (tests/urgent/*.yml).
-CLAUSE_CONFIDENCE = 0.45
+CLAUSE_MASS = 0.45
 CLAUSE_MIN_WORDS = 4
 
 
@@ -249,6 +249,6 @@ class UrgentTriage(ConfiguredComponent):
         ranking = clause.get(INTENT_RANKING_KEY) or []
         mass = sum(r["confidence"] for r in ranking if r.get(INTENT_NAME_KEY) in DANGER_INTENTS)
         words = len((clause.get(TEXT) or "").split())
-        if by_lexicon or (mass >= CLAUSE_CONFIDENCE and words >= CLAUSE_MIN_WORDS):
+        if by_lexicon or (mass >= CLAUSE_MASS and words >= CLAUSE_MIN_WORDS):
             return name, "clause", {**verdict, "clause": clause.get(TEXT)}
         return None

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.languages import fold
+
 # Urgency categories, most urgent first: a message is judged by the most urgent one it shows.
 CATEGORIES: tuple[str, ...] = ("emergency", "crisis", "domestic_violence")
 CONTEXT_NAMES: tuple[str, ...] = ("past", "records", "informational", "permit", "negation", "gone")
@@ -23,6 +25,19 @@ class Pattern:
     category: str  # "emergency", "crisis" or "domestic_violence"
     kind: str  # crime | violence | fire | ... (the keys of DEMOTED_BY)
     regex: re.Pattern[str]
+
+
+def folding_normaliser(texting: dict[str, str]) -> Callable[[str], str]:
+    """A normaliser for a language typed with or without accents: lower-case, accents folded
+    (bot/languages.fold), texting spellings expanded, one space."""
+
+    def normalise(text: str) -> str:
+        text = fold(text)
+        for rx, replacement in texting.items():
+            text = re.sub(rx, replacement, text)
+        return re.sub(r"\s+", " ", text).strip()
+
+    return normalise
 
 
 def pattern(name: str, category: str, kind: str, regex: str) -> Pattern:

@@ -10,9 +10,8 @@ del reporte", "permiso", "no es emergencia", "ya se fueron".
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from bot.nlu.lexicon.base import Lexicon
+from bot.nlu.lexicon.base import Lexicon, folding_normaliser
 from bot.nlu.lexicon.base import pattern as _p
 
 _TEXTING = {
@@ -28,13 +27,7 @@ _TEXTING = {
 }
 
 
-def normalise(text: str) -> str:
-    """Lower-case, no accents (ñ stays n), texting spellings expanded, one space."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    for rx, replacement in _TEXTING.items():
-        text = re.sub(rx, replacement, text)
-    return re.sub(r"\s+", " ", text).strip()
+normalise = folding_normaliser(_TEXTING)
 
 
 KID = r"(?:hij[oa]s?|nin[oa]s?|nen[ea]|bebe|chamac[oa]|niet[oa]|hermanit[oa]|chiquit[oa])"

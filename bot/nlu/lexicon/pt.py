@@ -10,9 +10,8 @@ ones mean (bot/nlu/lexicon/base.py): "ontem", "mÃªs passado", "boletim de ocorrÃ
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from bot.nlu.lexicon.base import Lexicon
+from bot.nlu.lexicon.base import Lexicon, folding_normaliser
 from bot.nlu.lexicon.base import pattern as _p
 
 _TEXTING = {
@@ -33,13 +32,7 @@ _TEXTING = {
 }
 
 
-def normalise(text: str) -> str:
-    """Lower-case, no accents or cedillas, texting spellings expanded, one space."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    for rx, replacement in _TEXTING.items():
-        text = re.sub(rx, replacement, text)
-    return re.sub(r"\s+", " ", text).strip()
+normalise = folding_normaliser(_TEXTING)
 
 
 KID = r"(?:filh[oa]s?|crianca|menin[oa]|bebe|net[oa]|irmaozinho|irmazinha|molequ?e?)"
