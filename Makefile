@@ -14,7 +14,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK ?= 1
 AXE_VERSION := 4.14.1
 AXE := build/node/node_modules/axe-core/axe.min.js
 
-.PHONY: setup spacy train baseline browser run run-cluster test lint eval bench purge lock clean
+.PHONY: setup spacy train baseline browser run run-cluster test lint eval replay bench purge lock clean
 
 ## setup: build .venv with Python 3.10 and the pinned dependencies
 setup: $(VENV)/.installed
@@ -66,6 +66,11 @@ lint: setup
 ## it); reports/eval.md and reports/confusion.png
 eval: train baseline
 	$(PY) scripts/evaluate.py
+
+## replay: the last N stored messages (default 500) on a candidate model and knowledge beside the
+## deployed ones; every changed reply, urgency first, into reports/replay.md
+replay: spacy
+	$(PY) scripts/replay.py --last $(or $(N),500)
 
 ## bench: latency, throughput, memory and start-up, ours against the baseline; reports/bench.md
 bench: train baseline

@@ -20,17 +20,18 @@ import time
 import uuid
 import zlib
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import httpx
 
 from benchmarks.servers import REST_TOKEN
+from bot.kb.intents import DANGER_INTENTS
+from bot.kb.loader import towns
 from bot.nlu.examples import nlu_examples
+from bot.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
-URGENT = {"emergency", "crisis", "domestic_violence"}
+URGENT = set(DANGER_INTENTS)
 SMALL_TALK = {"greet", "thank", "goodbye", "affirm", "help", "bot_challenge"}
-TOWNS = ("west-hartford", "danbury")
+TOWNS = tuple(sorted(towns()))
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def conversation(rng: random.Random, pool: dict[str, list[str]]) -> list[Turn]:
 # --- what one message is, per target ---------------------------------------------------------
 async def rest_message(client: httpx.AsyncClient, base: str, turn: Turn, sender: str) -> str | None:
     """Through the REST channel, as a resident's message; None if the reply is right."""
-    town = TOWNS[zlib.crc32(sender.encode()) % 2]
+    town = TOWNS[zlib.crc32(sender.encode()) % len(TOWNS)]
     reply = await client.post(
         f"{base}/webhooks/rest/webhook",
         json={"sender": sender, "message": turn.text, "metadata": {"department": town}},

@@ -21,10 +21,8 @@ from typing import Any
 import requests
 from twilio.request_validator import RequestValidator
 
+from bot.paths import MODEL, ROOT
 from bot.supervise import TOKEN_ENV, action_url, write_endpoints
-
-ROOT = Path(__file__).resolve().parents[1]
-MODEL = ROOT / "bot/models/assistant.tar.gz"
 
 BIN = Path(sys.executable).parent
 SMS_TOKEN = "e2e-test-token"

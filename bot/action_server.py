@@ -69,6 +69,10 @@ def main(argv: list[str] | None = None) -> None:
     from rasa_sdk import utils
     from rasa_sdk.constants import APPLICATION_ROOT_LOGGER_NAME
 
+    from bot.redact import install_log_redaction
+
+    install_log_redaction()  # no resident's details in the action server's logs (bot/redact.py)
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--interface", default=settings().action_interface)
     parser.add_argument("--port", type=int, default=settings().action_port)

@@ -83,6 +83,9 @@ def apply() -> bool:
 def main() -> None:
     from rasa.__main__ import main as rasa_main
 
+    from bot.redact import install_log_redaction
+
+    install_log_redaction()  # no resident's details in Rasa's logs, at any level (bot/redact.py)
     apply()
     rasa_main()
 

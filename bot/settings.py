@@ -55,6 +55,9 @@ class Settings(BaseSettings):
         "127.0.0.1", env="ACTION_INTERFACE", description="the action server's address"
     )
     action_port: int = Field(5055, env="ACTION_PORT", description="the action server's port")
+    staff_port: int = Field(
+        5077, env="STAFF_PORT", description="the staff page's port (always on 127.0.0.1)"
+    )
     # secrets
     rasa_auth_token: str | None = Field(
         None, env="RASA_AUTH_TOKEN", description="Rasa's HTTP API token (generated if unset)"
@@ -64,6 +67,9 @@ class Settings(BaseSettings):
     )
     rest_token: str | None = Field(
         None, env="REST_TOKEN", description="bearer token the REST channel requires"
+    )
+    staff_token: str | None = Field(
+        None, env="STAFF_TOKEN", description="the staff page's token (the page is off without it)"
     )
     twilio_auth_token: str | None = Field(
         None, env="TWILIO_AUTH_TOKEN", description="verifies Twilio's signatures"

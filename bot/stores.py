@@ -7,6 +7,11 @@
 - REDIS_URL=redis://[:password@]host:6379/0: conversation locks in Redis, so several Rasa
   processes behind a load balancer can serve the same conversations one message at a time.
 
+What is stored is redacted (bot/redact.py): every event's texts, the resident's words in the
+parse data (text, entity values, clause texts) and metadata have their personal details replaced
+by placeholders ("[PHONE]", "[ADDRESS]"...) on their way to the database and to an event broker.
+The tracker in memory keeps the original text for the turn being answered.
+
 bot/endpoints.yml names these classes; secrets stay in the environment.
 
     python -m bot.stores purge --days 90    # delete conversation events older than 90 days
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +30,7 @@ from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from sqlalchemy.engine import make_url
 
+from bot.redact import redact_event
 from bot.settings import settings
 
 
@@ -65,6 +72,37 @@ class EnvTrackerStore(SQLTrackerStore):
         if self.engine.dialect.name == "sqlite" and settings().sqlite_sync != "full":
             sa.event.listen(self.engine, "connect", _sqlite_write_ahead_log)
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+
+    def _additional_events(self, session: Any, tracker: Any) -> Iterator[Any]:
+        """The events SQLTrackerStore.save() is about to write, redacted.
+
+        The narrowest point: save() turns each of these into a row with `event.as_dict()` and
+        `event.type_name` and nothing else, and it is the only caller. The tracker's own events
+        are never touched, so the policies and the action server still see this turn's words.
+        """
+        for event in super()._additional_events(session, tracker):
+            yield RedactedEvent(event)
+
+    async def _stream_new_events(
+        self, event_broker: Any, new_events: list[Any], sender_id: str
+    ) -> None:
+        """What an event broker (bot/endpoints.yml `event_broker:`, none by default) publishes:
+        redacted as the database rows are."""
+        redacted: list[Any] = [RedactedEvent(event) for event in new_events]
+        await super()._stream_new_events(event_broker, redacted, sender_id)
+
+
+class RedactedEvent:
+    """A stored copy of a Rasa event: the same type name, its dict redacted (bot/redact.py)."""
+
+    __slots__ = ("_data", "type_name")
+
+    def __init__(self, event: Any) -> None:
+        self.type_name = event.type_name
+        self._data = redact_event(event.as_dict())
+
+    def as_dict(self) -> dict[str, Any]:
+        return self._data
 
 
 def _sqlite_write_ahead_log(connection: Any, _: Any) -> None:

@@ -10,6 +10,10 @@ every exit and restart is logged to stderr with its exit code. SIGINT or SIGTERM
 (SIGTERM, then SIGKILL after a grace period) and then the supervisor. Standard library only, so it
 has nothing to fail on that the children don't.
 
+With STAFF_TOKEN set it also runs the staff page (`python -m staff`, staff/app.py) on
+127.0.0.1:$STAFF_PORT, as one more child: it only reads the conversations, so its restarts never
+touch the assistant's.
+
 It also writes the endpoints file Rasa gets: bot/endpoints.yml with the action server's address
 and, when ACTION_SERVER_TOKEN is set, the `Authorization: Bearer ${ACTION_SERVER_TOKEN}` header
 (Rasa expands the variable when it reads the file, and refuses an unset one, hence only then).
@@ -35,6 +39,7 @@ from pathlib import Path
 from types import FrameType
 
 from bot.settings import settings
+from staff import token_problem
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN_ENV = "ACTION_SERVER_TOKEN"
@@ -288,6 +293,11 @@ def assistant_children(
     return children
 
 
+def staff_child(port: int) -> Child:
+    """The staff page (staff/app.py), which listens on 127.0.0.1 only."""
+    return Child("staff", [sys.executable, "-m", "staff", "--port", str(port)])
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parses the options, writes the endpoints file and supervises until told to stop."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -295,6 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rasa-interface", default=settings().rasa_interface)
     parser.add_argument("--action-port", type=int, default=settings().action_port)
     parser.add_argument("--action-interface", default=settings().action_interface)
+    parser.add_argument("--staff-port", type=int, default=settings().staff_port)
     parser.add_argument("--model", type=Path, default=ROOT / "bot/models/assistant.tar.gz")
     parser.add_argument("--credentials", type=Path, default=ROOT / "bot/credentials.yml")
     parser.add_argument("--grace", type=float, default=15.0, help="seconds between TERM and KILL")
@@ -306,6 +317,10 @@ def main(argv: list[str] | None = None) -> int:
     token = settings().action_server_token or ""
     if token and not TOKEN_PATTERN.fullmatch(token):
         logger.error("%s may hold only letters, digits and . _ ~ + / = -", TOKEN_ENV)
+        return 2
+    staff_token = settings().staff_token
+    if staff_token and (problem := token_problem(staff_token)):
+        logger.error("%s", problem)
         return 2
     if not args.model.exists():
         logger.error("no model at %s: run `make train`", args.model)
@@ -325,6 +340,8 @@ def main(argv: list[str] | None = None) -> int:
             args.model,
             args.credentials,
         )
+        if staff_token:
+            children.append(staff_child(args.staff_port))
         return Supervisor(children, grace=args.grace).run()
 
 

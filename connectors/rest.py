@@ -29,13 +29,12 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.settings import settings
+from connectors.body import bad_request, parse_request
 from connectors.ratelimit import RateLimiter
 from connectors.turns import run_turn, sorry
 
 logger = logging.getLogger(__name__)
 
-MAX_MESSAGE_CHARS = 100_000  # far above any real message; the NLU reads the first 1,000
-MAX_SENDER_CHARS = 128
 MAX_BODY_BYTES = 64 * 1024
 SENDER = re.compile(r"^[A-Za-z0-9_.:@+=-]{1,128}$")
 PREFIX = "rest-"
@@ -43,32 +42,6 @@ SLOW_DOWN = (
     "You're sending messages faster than I can answer. Please wait a few seconds and try "
     "again. If anyone is in danger, call 911 now."
 )
-
-
-def _bad_request(reason: str, status: int = 400) -> HTTPResponse:
-    return response.json({"error": reason}, status=status)
-
-
-def parse_request(request: Request) -> tuple[str, str, dict[str, Any] | None] | HTTPResponse:
-    """(sender, text, metadata) from a request body, or the 4xx response that explains the fault."""
-    try:
-        body = request.json
-    except Exception:  # sanic raises on bodies that are not JSON
-        return _bad_request('the body must be JSON: {"sender": "...", "message": "..."}')
-    if not isinstance(body, dict):
-        return _bad_request("the body must be a JSON object with `sender` and `message`")
-    sender = body.get("sender")
-    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
-        return _bad_request(f"`sender` must be a non-empty string of at most {MAX_SENDER_CHARS}")
-    text = body.get("message")
-    if text is None:
-        text = ""
-    if not isinstance(text, str):
-        return _bad_request("`message` must be a string")
-    if len(text) > MAX_MESSAGE_CHARS:
-        return _bad_request(f"`message` is longer than {MAX_MESSAGE_CHARS} characters", 413)
-    metadata = body.get("metadata")
-    return sender, text, metadata if isinstance(metadata, dict) else None
 
 
 def authorised(request: Request, token: str | None) -> bool:
@@ -112,15 +85,15 @@ class SafeRestInput(RestInput):
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             if not authorised(request, settings().rest_token):
-                return _bad_request("unauthorized", 401)
+                return bad_request("unauthorized", 401)
             if len(request.body or b"") > MAX_BODY_BYTES:
-                return _bad_request(f"the body is larger than {MAX_BODY_BYTES} bytes", 413)
+                return bad_request(f"the body is larger than {MAX_BODY_BYTES} bytes", 413)
             parsed = parse_request(request)
             if isinstance(parsed, HTTPResponse):
                 return parsed
             sender, text, metadata = parsed
             if not SENDER.match(sender):
-                return _bad_request("`sender` may hold only letters, digits and _ . : @ + = -")
+                return bad_request("`sender` may hold only letters, digits and _ . : @ + = -")
             agent = getattr(request.app.ctx, "agent", None)
             conversation = PREFIX + sender
             limited = self.per_sender.wait_for(sender)

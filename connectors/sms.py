@@ -26,6 +26,8 @@ Configuration (environment; see README, "SMS"):
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import re
 import time
@@ -43,17 +45,25 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from bot.kb.loader import towns
 from bot.kb.schema import Town
+from bot.phrases import phrase
 from bot.settings import settings
 from connectors.ratelimit import RateLimiter
 from connectors.sms_store import IN_PROGRESS, SmsStore
-from connectors.sms_text import SLOW_DOWN, fit, keyword, numbered_choices, plain_text
-from connectors.turns import run_turn, sorry
+from connectors.sms_text import (
+    SLOW_DOWN,
+    fit,
+    gsm_friendly,
+    keyword,
+    numbered_choices,
+    plain_text,
+    segments,
+)
+from connectors.turns import run_turn, sorry, stored_language
 
 logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 64 * 1024  # a Twilio webhook is a few hundred bytes
 BOT_TIMEOUT_S = 12.0  # Twilio waits 15 s for the reply
-ASSISTANT = "Police info assistant"
 PER_MINUTE, BURST = 12.0, 6  # per sender number; bot/credentials.yml can change them
 NOTICE_EVERY_S = 60.0  # a limited number gets the slow-down text at most this often
 
@@ -106,6 +116,13 @@ def inbound(params: dict[str, str]) -> Inbound | str:
     return Inbound(params["From"], params["To"], body, int(num_media), sid)
 
 
+def pseudonym(number: str, key: bytes) -> str:
+    """`sms-` and an HMAC-SHA256 of the number (keyed with the Twilio auth token, which only the
+    server has): the same number is always the same conversation, and the database holds no
+    phone number. A new auth token starts new conversations and forgets opt-outs (README, "SMS")."""
+    return "sms-" + hmac.new(key, number.encode(), hashlib.sha256).hexdigest()[:32]
+
+
 def form_fields(body: bytes) -> dict[str, str] | None:
     """Twilio's form fields, blanks kept (they are signed too); None if the body is unreadable."""
     try:
@@ -153,6 +170,7 @@ class SmsInput(InputChannel):
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.validator = RequestValidator(auth_token) if auth_token else None
+        self.key = (auth_token or "").encode()
         self.public_url = public_url
         self.numbers = numbers
         self.store = store or SmsStore()
@@ -223,41 +241,52 @@ class SmsInput(InputChannel):
     ) -> tuple[str | None, bool]:
         """What to text back, and whether that is final (False: a failed turn, which a retry of
         the same MessageSid tries again rather than repeating the apology)."""
-        sender, body = message.sender, message.body
+        reply, final = await self._compose(on_new_message, message, request_app)
+        if reply:
+            reply = gsm_friendly(reply)
+            logger.info("sms: a reply of %d characters, %d segments", len(reply), segments(reply))
+        return reply, final
+
+    async def _compose(
+        self,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        message: Inbound,
+        request_app: Any = None,
+    ) -> tuple[str | None, bool]:
+        # the conversation (and the opt-out list) is kept under a keyed hash of the number, never
+        # the number itself: the reply goes back in this HTTP response, so it is not needed later
+        sender, body = pseudonym(message.sender, self.key), message.body
         town = towns().get(self.numbers.get(message.to, ""))
         if town is None:
             logger.error("sms: no town is set for the number %s (SMS_NUMBERS)", message.to)
             return "Sorry, this number isn't set up yet. If anyone is in danger, call 911.", True
         word = keyword(body)
+        agent = getattr(request_app.ctx, "agent", None) if request_app is not None else None
+        # the number's last language (its conversation's slot) for what is said before the bot
+        language = await stored_language(agent, sender) if word else None
         if word == "stop":
             self.store.opt_out(sender)
-            return (
-                f"You're unsubscribed from the {town.town} {ASSISTANT} and won't get more "
-                "messages. Reply START to resubscribe. If anyone is in danger, call 911."
-            ), True
+            return phrase("utter_sms_unsubscribed", language, town=town.town), True
         if self.store.is_opted_out(sender):
             if word == "start":
                 self.store.opt_in(sender)
-                return (
-                    f"You're subscribed again to the {town.town} {ASSISTANT}. Ask me a question."
-                ), True
+                return phrase("utter_sms_subscribed", language, town=town.town), True
             return None, True  # opted out: nothing is sent until START
         if word == "help":
-            return self._help(town), True
+            return self._help(town, language), True
         if self.per_sender.wait_for(sender):
             return await self._limited(on_new_message, body, sender, town, request_app), True
-        notes = []
-        if message.num_media > 0:
-            notes.append(
-                "I can't receive photos or videos here. If it's urgent, call 911; otherwise "
-                f"describe it in words, or call {town.main_phone.number}."
-            )
-        if not body.strip() and notes:
-            return notes[0], True
         text = self.store.choice(sender, body) or body
-        answer, final = await self._ask_bot(on_new_message, text, sender, town, request_app)
-        more = f"More: call {town.main_phone.number}."
-        return fit("\n".join([*answer, *notes]), more=more), final
+        if not body.strip() and message.num_media > 0:
+            language = await stored_language(agent, sender)
+            return phrase("utter_sms_no_media", language, phone=town.main_phone.number), True
+        answer, language, final = await self._ask_bot(
+            on_new_message, text, sender, town, request_app
+        )
+        if message.num_media > 0:
+            answer.append(phrase("utter_sms_no_media", language, phone=town.main_phone.number))
+        more = phrase("utter_sms_more", language, phone=town.main_phone.number)
+        return fit("\n".join(answer), more=more), final
 
     async def _limited(
         self,
@@ -281,8 +310,9 @@ class SmsInput(InputChannel):
             urgent_only=True,
         )
         if urgent is not None:
-            lines = self._lines(urgent.replies, sender, town)
-            return fit("\n".join(lines), more=f"More: call {town.main_phone.number}.")
+            lines = self._lines(urgent.replies, sender, town, urgent.language)
+            more = phrase("utter_sms_more", urgent.language, phone=town.main_phone.number)
+            return fit("\n".join(lines), more=more)
         logger.warning("sms: %s is over its message limit", sender)
         return SLOW_DOWN if not self.notices.wait_for(sender) else None
 
@@ -293,18 +323,21 @@ class SmsInput(InputChannel):
         sender: str,
         town: Town,
         request_app: Any = None,
-    ) -> tuple[list[str], bool]:
-        """The reply's lines, and False when the turn failed (the lines are the apology)."""
+    ) -> tuple[list[str], str, bool]:
+        """The reply's lines, its language, and False when the turn failed (the lines are the
+        apology)."""
         agent = getattr(request_app.ctx, "agent", None) if request_app is not None else None
         turn = await run_turn(
             agent, on_new_message, text, sender, self.name(), {"department": town.id}, BOT_TIMEOUT_S
         )
         if turn is None or turn.failed:
             language = turn.language if turn else "en"
-            return [sorry(language, town.main_phone.number)], False
-        return self._lines(turn.replies, sender, town), True
+            return [sorry(language, town.main_phone.number)], language, False
+        return self._lines(turn.replies, sender, town, turn.language), turn.language, True
 
-    def _lines(self, replies: list[dict[str, Any]], sender: str, town: Town) -> list[str]:
+    def _lines(
+        self, replies: list[dict[str, Any]], sender: str, town: Town, language: str
+    ) -> list[str]:
         """Rasa's collected messages as SMS lines; buttons become numbered choices."""
         lines, titles, payloads = [], [], []
         for sent in replies:
@@ -315,13 +348,15 @@ class SmsInput(InputChannel):
                 payloads.append(button["payload"])
         if titles:
             self.store.offer(sender, payloads)
-            lines.append(numbered_choices(titles))
-        return lines or [f"Sorry, I have no answer for that. Call {town.main_phone.number}."]
+            lines.append(numbered_choices(titles, language))
+        return lines or [phrase("utter_sms_no_answer", language, phone=town.main_phone.number)]
 
     @staticmethod
-    def _help(town: Town) -> str:
-        return (
-            f"{town.town} {ASSISTANT}: answers about police services. Not monitored: for "
-            f"emergencies call 911 (or text 911). Non-emergency: {town.main_phone.number}. "
-            "Msg&data rates may apply. Reply STOP to opt out."
+    def _help(town: Town, language: str | None) -> str:
+        return phrase(
+            "utter_sms_help",
+            language,
+            town=town.town,
+            town_name=town.name,
+            phone=town.main_phone.number,
         )

@@ -1,8 +1,17 @@
-"""What an SMS reply may contain: plain text, numbered choices, at most one conversation turn."""
+"""What an SMS reply may contain: plain text, numbered choices, at most one conversation turn.
+
+Segments are counted as carriers bill them. A text in GSM-7 (the SMS alphabet) takes 160
+characters in one segment, 153 per segment when longer; one character outside it (á, ã, õ, ó, ú, í,
+ê...) makes the whole text UCS-2: 70 characters in one segment, 67 per segment when longer. So a
+Spanish or Portuguese reply costs about twice the segments of the same length in English. English
+replies are kept in GSM-7 by writing typographic characters (’ “ ” – — …) as their plain forms.
+"""
 
 from __future__ import annotations
 
 import re
+
+from bot.phrases import phrase
 
 MAX_SMS_REPLY = 600  # contract: every answer fits one SMS conversation turn
 
@@ -38,10 +47,42 @@ def plain_text(text: str) -> str:
     return _EMPHASIS.sub(r"\2", text).strip()
 
 
-def numbered_choices(titles: list[str]) -> str:
-    """'Reply 1 for Danbury, 2 for West Hartford.'"""
-    options = [f"{i} for {title}" for i, title in enumerate(titles, 1)]
-    return "Reply " + ", ".join(options) + "."
+def numbered_choices(titles: list[str], language: str = "en") -> str:
+    """'Reply 1 for Danbury, 2 for West Hartford.', in the conversation's language."""
+    options = [
+        phrase("utter_sms_choice", language, number=i, title=title)
+        for i, title in enumerate(titles, 1)
+    ]
+    return phrase("utter_sms_choices", language, choices=", ".join(options))
+
+
+# GSM 03.38: the basic table (one septet each) and the extension table (two septets each).
+GSM7_BASIC = frozenset(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+GSM7_EXTENDED = frozenset("^{}\\[~]|€\f")
+_PLAIN_FORMS = str.maketrans(
+    {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "\u00a0": " "}
+)
+
+
+def gsm_friendly(text: str) -> str:
+    """Typographic characters as their GSM-7 forms, so they alone never make a text UCS-2."""
+    return text.translate(_PLAIN_FORMS)
+
+
+def is_gsm7(text: str) -> bool:
+    return all(c in GSM7_BASIC or c in GSM7_EXTENDED for c in text)
+
+
+def segments(text: str) -> int:
+    """How many SMS segments `text` is billed as (see the module docstring)."""
+    if is_gsm7(text):
+        septets = sum(2 if c in GSM7_EXTENDED else 1 for c in text)
+        return 1 if septets <= 160 else -(-septets // 153)
+    units = len(text.encode("utf-16-le")) // 2  # an emoji is two UCS-2 units
+    return 1 if units <= 70 else -(-units // 67)
 
 
 def fit(text: str, more: str, limit: int = MAX_SMS_REPLY) -> str:

@@ -22,34 +22,31 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.channel import UserMessage
 from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.actions.replies import town_buttons
-from bot.kb.intents import DANGER_INTENTS
+from bot.actions.replies import offered_payloads
+from bot.kb.intents import ANSWERED_INTENTS, DANGER_INTENTS
 from bot.kb.loader import towns
 from bot.languages import DEFAULT, SUPPORTED
 from bot.nlu.input_guard import strip_unsafe
+from bot.phrases import phrase
+from connectors.output import WholeMessages, whole_message
 
 logger = logging.getLogger(__name__)
 
 URGENT_BUDGET_S = 1.5  # an urgent reply never waits longer than this for the rest of its turn
 BOT_TIMEOUT_S = 20.0  # longer than any real turn; a hung turn still gets an answer
 MAX_DEPARTMENT_CHARS = 64
-SORRY = {
-    "en": "Sorry, something went wrong on our side. If anyone is in danger, call 911.",
-    "es": "Perdón, algo falló de nuestro lado. Si alguien está en peligro, llame al 911.",
-    "pt": "Desculpe, algo deu errado do nosso lado. Se alguém está em perigo, ligue para o 911.",
-}
-_OTHERWISE = {"en": "Otherwise call", "es": "Si no, llame al", "pt": "Se não, ligue para"}
 _SHORTCUT = re.compile(r"^\s*/+")
 
 
 def sorry(language: str, phone: str | None = None) -> str:
     """The one apology every channel gives when it has no answer: 911 first, then the town."""
-    language = language if language in SORRY else DEFAULT
-    return f"{SORRY[language]} {_OTHERWISE[language]} {phone}." if phone else SORRY[language]
+    if phone:
+        return phrase("utter_sorry_call", language, phone=phone)
+    return phrase("utter_sorry", language)
 
 
 Handler = Callable[[UserMessage], Awaitable[Any]]
@@ -62,7 +59,7 @@ class Turn:
     replies: list[dict[str, Any]] = field(default_factory=list)  # Rasa's collected messages
     urgent: str | None = None  # the urgent intent, when the message was urgent
     language: str = DEFAULT
-    failed: bool = False  # nothing could be answered: the channel says SORRY in `language`
+    failed: bool = False  # nothing could be answered: the channel says sorry() in `language`
 
 
 def clean_metadata(metadata: Any) -> dict[str, str]:
@@ -82,7 +79,7 @@ def clean_metadata(metadata: Any) -> dict[str, str]:
 def clean_text(text: str) -> str:
     """Safe to store and to parse; a "/intent{...}" shortcut only if it is one of our buttons."""
     text = strip_unsafe(text).strip()
-    if text.startswith("/") and text not in {b["payload"] for b in town_buttons(towns())}:
+    if text.startswith("/") and text not in offered_payloads(towns(), ANSWERED_INTENTS):
         text = _SHORTCUT.sub("", text)
     return text
 
@@ -99,14 +96,14 @@ async def _urgent_replies(agent: Any, sender: str, intent: str, language: str) -
     tracker = DialogueStateTracker.from_events(
         sender, [SlotSet("language", language)], slots=agent.domain.slots
     )
-    generated = await agent.nlg.generate(f"utter_{intent}", tracker, "collector") or {}
-    replies = [{"recipient_id": sender, "text": generated.get("text", "")}]
-    if generated.get("custom"):
-        replies.append({"recipient_id": sender, "custom": generated["custom"]})
-    return replies
+    generated = await agent.nlg.generate(f"utter_{intent}", tracker, WholeMessages.name()) or {}
+    return [whole_message(sender, generated)]
 
 
-async def _stored_language(agent: Any, sender: str) -> str | None:
+async def stored_language(agent: Any, sender: str) -> str | None:
+    """The conversation's language slot as stored (None if unknown or the store is down)."""
+    if agent is None or getattr(agent, "tracker_store", None) is None:
+        return None
     try:
         tracker = await agent.tracker_store.retrieve(sender)
     except Exception:  # the store is down: the default language, but an answer all the same
@@ -132,7 +129,7 @@ async def run_turn(
 ) -> Turn | None:
     """Answer one message (see module doc). With `urgent_only`, a message that is not urgent is not
     answered at all and None is returned (the channel's rate limit applies to it)."""
-    collector = CollectingOutputChannel()
+    collector = WholeMessages()
     message = UserMessage(
         clean_text(text),
         collector,
@@ -150,7 +147,7 @@ async def run_turn(
     urgent = intent if intent in DANGER_INTENTS else None
     language = _language_of(parse or {})
     if urgent and not language:
-        language = await _stored_language(agent, sender)
+        language = await stored_language(agent, sender)
     language = language if language in SUPPORTED else DEFAULT
     if urgent_only:
         if not urgent:

@@ -9,8 +9,12 @@ Routes, under /webhooks/webchat/:
   GET  widget.js, widget.css       the widget (connectors/static/): plain JS and CSS, no build step
   GET  demo?department=<id>        a stand-in page of the town's site with the widget on it
   GET  config?department=<id>      what the widget shows: town, colour, main line, leave URL
+  GET  about?department=<id>&lang= the public "how this assistant works" page (connectors/about.py)
   POST message                     {"sender", "message", "metadata": {"department"}} ->
-                                   {"messages": [{"text", "buttons", "urgency", "call", "sources"}]}
+                                   {"messages": [{"text", "buttons", "urgency", "call", "sources",
+                                                  "topic", "language"}]}
+  POST rate                        {"sender", "rating": "up"|"down", "topic"}: a resident's rating
+                                   of a routine answer, stored in the conversation (see _rate)
 
 Why plain HTTP and not socket.io: one request per message passes every proxy and firewall, needs
 no sticky sessions behind a load balancer (any Rasa process can answer any turn, the conversation
@@ -25,6 +29,7 @@ conversation or one address gets a polite 429 that still says to call 911.
 
 from __future__ import annotations
 
+import asyncio
 import html
 import ipaddress
 import logging
@@ -36,6 +41,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -43,10 +50,12 @@ from sanic.response import HTTPResponse
 from bot.kb.loader import towns
 from bot.kb.schema import Town
 from bot.languages import DEFAULT, SUPPORTED
+from bot.phrases import phrase, responses
 from bot.settings import settings
+from connectors import about
+from connectors.body import parse_request
 from connectors.ratelimit import RateLimiter
-from connectors.rest import parse_request
-from connectors.turns import SORRY, run_turn, sorry
+from connectors.turns import run_turn, sorry
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +69,10 @@ MAX_BODY_BYTES = 16 * 1024
 MAX_MESSAGE_CHARS = 2_000  # the widget stops at 1,000; the NLU reads the first 1,000
 SENDER = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 CALLABLE = re.compile(r"^[0-9()+ -]{3,20}$")
+TOPIC = re.compile(r"^[a-z][a-z0-9_]{0,63}$")  # an intent name, as the answers' payloads give it
+RATINGS = ("up", "down")  # the domain's `rating` slot values
+RATING_SLOT = "rating"
+RATE_TIMEOUT_S = 10.0  # waiting for the conversation's lock and the store; then a polite 503
 # The demo page runs nothing but our own files: a message shown as HTML could not run a script.
 DEMO_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
@@ -82,29 +95,16 @@ def _asset(name: str) -> str:
 def widget_messages(
     collected: list[dict[str, Any]], language: str = DEFAULT
 ) -> list[dict[str, Any]]:
-    """Rasa's replies as the widget draws them: each text with its buttons and its custom payload.
-
-    Rasa sends a response's `custom` as a message of its own right after the text; it belongs to
-    that text (urgency, numbers to call, source links). Only known fields of known types pass.
-    """
+    """Rasa's replies (connectors/output.py keeps each whole) as the widget draws them: each text
+    with its buttons and what its payload says (urgency, numbers to call, source links). Only known
+    fields of known types pass."""
     shown: list[dict[str, Any]] = []
     for sent in collected:
-        custom = sent.get("custom") if isinstance(sent.get("custom"), dict) else None
+        custom = sent.get("custom") if isinstance(sent.get("custom"), dict) else {}
         text = sent.get("text") if isinstance(sent.get("text"), str) else ""
-        if not text and custom is not None and shown and "urgency" not in shown[-1]:
-            shown[-1].update(_from_custom(custom))
-            continue
-        if not text and not sent.get("buttons"):
-            continue
-        message: dict[str, Any] = {"text": text, "buttons": _buttons(sent.get("buttons"))}
-        if custom is not None:
-            message.update(_from_custom(custom))
-        shown.append(message)
-    for message in shown:
-        message.setdefault("language", language)
-        message.setdefault("urgency", "routine")
-        message.setdefault("call", [])
-        message.setdefault("sources", [])
+        buttons = _buttons(sent.get("buttons"))
+        if text or buttons:
+            shown.append({"text": text, "buttons": buttons, **_from_custom(custom, language)})
     return shown
 
 
@@ -120,12 +120,14 @@ def _buttons(buttons: object) -> list[dict[str, str]]:
     ]
 
 
-def _from_custom(custom: dict[str, Any]) -> dict[str, Any]:
+def _from_custom(custom: dict[str, Any], language: str) -> dict[str, Any]:
     urgency = custom.get("urgency")
-    language = custom.get("language")
+    said_in = custom.get("language")
+    topic = custom.get("topic")
     return {
-        **({"language": language} if language in SUPPORTED else {}),
+        "language": said_in if said_in in SUPPORTED else language,
         "urgency": urgency if isinstance(urgency, str) else "routine",
+        "topic": topic if isinstance(topic, str) and TOPIC.match(topic) else None,
         "call": [n for n in custom.get("call") or [] if isinstance(n, str) and CALLABLE.match(n)],
         "sources": [
             u
@@ -154,7 +156,53 @@ def widget_config(town: Town) -> dict[str, Any]:
         "color": town.widget.color,
         "phone": {"number": phone.number, "label": phone.label},
         "leave_url": str(town.widget.leave_url),
+        "languages": list(SUPPORTED),
+        "texts": widget_texts(town),
     }
+
+
+WIDGET_PREFIX = "utter_widget_"
+
+
+def widget_texts(town: Town) -> dict[str, dict[str, str]]:
+    """The widget's own texts in every language, from the domain (their one home), with the
+    town filled in; `{number}` stays for the widget to fill."""
+    values = {"town": town.town, "department": town.name, "phone": town.main_phone.number}
+    return {
+        language: {
+            name[len(WIDGET_PREFIX) :]: phrase(name, language, number="{number}", **values)
+            for name in responses()
+            if name.startswith(WIDGET_PREFIX)
+        }
+        for language in SUPPORTED
+    }
+
+
+def rated_answer(tracker: DialogueStateTracker, topic: str) -> dict[str, Any] | None:
+    """The payload of the newest answer about `topic` that the widget offers a rating under:
+    routine, with sources. None if the conversation has none (an urgent reply is never rated)."""
+    for event in reversed(tracker.events):
+        if not isinstance(event, BotUttered):
+            continue
+        custom = (event.data or {}).get("custom")
+        if (
+            isinstance(custom, dict)
+            and custom.get("topic") == topic
+            and custom.get("urgency", "routine") == "routine"
+            and custom.get("sources")
+        ):
+            return custom
+    return None
+
+
+def conversation_town(tracker: DialogueStateTracker) -> Town | None:
+    """The town the widget last sent with a message of this conversation."""
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered) and isinstance(event.metadata, dict):
+            town = towns().get(str(event.metadata.get("department") or ""))
+            if town is not None:
+                return town
+    return None
 
 
 class WebChatInput(InputChannel):
@@ -208,14 +256,16 @@ class WebChatInput(InputChannel):
         return reply
 
     @staticmethod
-    def _refuse(status: int, error: str, text: str = SORRY["en"], **headers: str) -> HTTPResponse:
+    def _refuse(status: int, error: str, text: str | None = None, **headers: str) -> HTTPResponse:
         """A 4xx the widget can still show: `messages` holds a polite reply."""
-        body = {"error": error, "messages": widget_messages([{"text": text}])}
+        body = {"error": error, "messages": widget_messages([{"text": text or sorry(DEFAULT)}])}
         return response.json(body, status=status, headers=headers or None)
 
-    def _limited(self, request: Request, sender: str) -> float:
+    def _limited(self, request: Request, key: str) -> float:
+        """Seconds to wait before `key` (a conversation's messages, or its ratings) and this
+        client address may go on; 0 if they may now."""
         address = request.remote_addr or request.ip or "unknown"
-        wait = self.per_conversation.wait_for(f"c:{sender}")
+        wait = self.per_conversation.wait_for(key)
         return wait or self.per_address.wait_for(f"a:{address}")
 
     # --- routes -----------------------------------------------------------------------------
@@ -250,9 +300,17 @@ class WebChatInput(InputChannel):
                 return self._refuse(403, "this site may not use the widget")
             return self._cors(request, response.json(widget_config(town)))
 
+        @hook.route("/about", methods=["GET"])
+        async def about_page(request: Request) -> HTTPResponse:
+            return self._about(request)
+
         @hook.route("/message", methods=["POST"])
         async def message(request: Request) -> HTTPResponse:
             return self._cors(request, await self._answer(request, on_new_message))
+
+        @hook.route("/rate", methods=["POST"])
+        async def rate(request: Request) -> HTTPResponse:
+            return self._cors(request, await self._rate(request))
 
         return hook
 
@@ -290,7 +348,7 @@ class WebChatInput(InputChannel):
         agent = getattr(request.app.ctx, "agent", None)
         conversation = f"web-{sender}"  # a prefix keeps web conversations apart from SMS ones
         metadata = {**(metadata or {}), "department": town.id}
-        wait = self._limited(request, sender)
+        wait = self._limited(request, f"c:{sender}")
         if wait:
             # a flood is slowed down, but an urgent message is never swallowed by the limit
             urgent = await run_turn(
@@ -307,6 +365,103 @@ class WebChatInput(InputChannel):
             fallback = sorry(language, town.main_phone.number)
             return response.json({"messages": widget_messages([{"text": fallback}], language)})
         return response.json({"messages": widget_messages(turn.replies, turn.language)})
+
+    # --- the public "how this assistant works" page ------------------------------------------
+    @staticmethod
+    def _about(request: Request) -> HTTPResponse:
+        """One town's page (`?department=`), or every town's without one; 404 for a town we
+        don't serve. Public like the demo page: no origin check, nothing about a resident."""
+        language = about.page_language(request.args.get("lang"))
+        every = sorted(towns().values(), key=lambda t: t.town)
+        department = request.args.get("department")
+        headers = {
+            "Content-Security-Policy": about.content_security_policy(),
+            "X-Content-Type-Options": "nosniff",
+            "Referrer-Policy": "no-referrer",
+            "Cache-Control": "public, max-age=300",
+        }
+        if not department:
+            return response.html(about.about_page(every, language), headers=headers)
+        town = towns().get(department)
+        if town is None:
+            page = about.not_found_page(every, language)
+            return response.html(page, status=404, headers=headers)
+        return response.html(about.about_page([town], language, town.id), headers=headers)
+
+    # --- ratings ------------------------------------------------------------------------------
+    @staticmethod
+    def _rate_error(status: int, error: str, **headers: str) -> HTTPResponse:
+        return response.json({"error": error}, status=status, headers=headers or None)
+
+    async def _rate(self, request: Request) -> HTTPResponse:
+        """A resident's thumbs up or down on a routine answer, appended to the conversation as
+        `SlotSet("rating", "up"|"down")` with the topic and town in the event's metadata, so
+        the staff page (staff/queries.py) reads one row per rating. The same checks as a
+        message (size, sender, origin, flood limits); only a topic this conversation was given
+        a sourced, routine answer about can be rated; a conversation that does not exist is
+        404. Never a 5xx: a store that is down or a lock that never frees is a polite 503."""
+        if len(request.body or b"") > MAX_BODY_BYTES:
+            return self._rate_error(413, "request too large")
+        try:
+            body = request.json
+        except Exception:  # sanic raises on a body that is not JSON
+            body = None
+        if not isinstance(body, dict):
+            return self._rate_error(
+                400, 'the body must be JSON: {"sender": "...", "rating": "up", "topic": "..."}'
+            )
+        sender, rating, topic = body.get("sender"), body.get("rating"), body.get("topic")
+        if not isinstance(sender, str) or not SENDER.match(sender):
+            return self._rate_error(400, "`sender` must be 8-64 letters, digits, - or _")
+        if rating not in RATINGS:
+            return self._rate_error(400, '`rating` must be "up" or "down"')
+        if not isinstance(topic, str) or not TOPIC.match(topic):
+            return self._rate_error(400, "`topic` must be the topic of an answer")
+        if not self._origin_allowed(request, None):
+            return self._rate_error(403, "this site may not use the widget")
+        wait = self._limited(request, f"r:{sender}")
+        if wait:
+            retry = str(max(1, round(wait)))
+            return self._rate_error(429, "too many ratings", **{"Retry-After": retry})
+        agent = getattr(request.app.ctx, "agent", None)
+        if (
+            getattr(agent, "tracker_store", None) is None
+            or getattr(agent, "lock_store", None) is None
+        ):
+            return self._rate_error(503, "the assistant is not ready; try again shortly")
+        try:
+            return await asyncio.wait_for(
+                self._store_rating(request, agent, f"web-{sender}", rating, topic),
+                RATE_TIMEOUT_S,
+            )
+        except Exception:  # the store is down, or the lock was never freed
+            logger.exception("webchat: a rating could not be stored")
+            return self._rate_error(503, "the rating could not be stored; try again shortly")
+
+    async def _store_rating(
+        self, request: Request, agent: Any, conversation: str, rating: str, topic: str
+    ) -> HTTPResponse:
+        """Under the conversation's lock, as a turn is (a turn saving meanwhile would otherwise
+        make the store skip or repeat events: it appends what it has not seen)."""
+        async with agent.lock_store.lock(conversation):
+            tracker = await agent.tracker_store.retrieve(conversation)
+            if tracker is None:
+                return self._rate_error(404, "no such conversation")
+            answered = rated_answer(tracker, topic)
+            if answered is None:
+                return self._rate_error(
+                    400, "`topic` must be one this conversation was given a routine answer about"
+                )
+            town = towns().get(str(answered.get("department") or "")) or conversation_town(tracker)
+            if town is not None and not self._origin_allowed(request, town):
+                return self._rate_error(403, "this site may not use the widget")
+            metadata = {"topic": topic, "department": town.id if town else None}
+            said_in = answered.get("language")
+            if said_in in SUPPORTED:
+                metadata["language"] = said_in
+            tracker.update(SlotSet(RATING_SLOT, rating, metadata=metadata))
+            await agent.tracker_store.save(tracker)
+        return response.json({"ok": True, "rating": rating, "topic": topic})
 
     @staticmethod
     def _demo_page(page: Template, town: Town | None) -> str:

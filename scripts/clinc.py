@@ -19,7 +19,6 @@ The trained model is cached in build/clinc/ with a fingerprint of the config and
 from __future__ import annotations
 
 import argparse
-import asyncio
 import hashlib
 import json
 import os
@@ -118,16 +117,15 @@ def train(fingerprint: str, force: bool) -> float | None:
 
 def predict(texts: list[str]) -> list[tuple[str, str]]:
     """(top intent as deployed, top intent other than nlu_fallback) for each text."""
-    from rasa.core.agent import Agent
+    from bot.nlu.examples import model_parser
 
-    agent = Agent.load(str(WORK / "model.tar.gz"))
-    loop = asyncio.new_event_loop()
     out = []
-    for text in texts:
-        parsed = loop.run_until_complete(agent.parse_message(text))
-        ranking = [r["name"] for r in parsed.get("intent_ranking", [])]
-        ranking = [name for name in ranking if name != "nlu_fallback"]
-        out.append((parsed["intent"]["name"], ranking[0] if ranking else "oos"))
+    with model_parser(WORK / "model.tar.gz") as parse:
+        for text in texts:
+            parsed = parse(text)
+            ranking = [r["name"] for r in parsed.get("intent_ranking", [])]
+            ranking = [name for name in ranking if name != "nlu_fallback"]
+            out.append((parsed["intent"]["name"], ranking[0] if ranking else "oos"))
     return out
 
 

@@ -14,12 +14,13 @@ draws our confusion matrix (reports/confusion.png) and appends the CLINC150 benc
 
 from __future__ import annotations
 
-import asyncio
 import os
 import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -31,7 +32,8 @@ from bot.kb.intents import (  # noqa: E402
     SERVICE_INTENTS,
     URGENT_INTENTS,
 )
-from bot.nlu.examples import nlu_examples  # noqa: E402
+from bot.nlu.examples import model_parser, nlu_examples  # noqa: E402
+from bot.paths import MODEL, REPORTS  # noqa: E402
 
 URGENT = URGENT_INTENTS
 DANGER = DANGER_INTENTS
@@ -55,12 +57,27 @@ SETS = {
     "fresh mixed (en)": ROOT / "tests/urgent/fresh/en_mixed.yml",
     "fresh urgent and routine (es)": ROOT / "tests/urgent/fresh/es.yml",
     "fresh urgent and routine (pt)": ROOT / "tests/urgent/fresh/pt.yml",
+    # residents' sets by independent authors, never tuned on (tests/test_resident_sets.py)
+    "routine questions (es)": ROOT / "tests/lang/es_routine.yml",
+    "routine questions (pt)": ROOT / "tests/lang/pt_routine.yml",
+    "routine with alarming words (en, es, pt)": ROOT / "tests/precision/alarming_routine.yml",
+    "real FAQ questions (other towns' pages)": ROOT / "tests/real/faq_questions.yml",
+}
+# The language every message of a set is written in, where one is: the reply must be in it.
+LANGUAGE_OF_SET = {
+    "urgent and routine (es)": "es",
+    "urgent and routine (pt)": "pt",
+    "fresh urgent and routine (es)": "es",
+    "fresh urgent and routine (pt)": "pt",
+    "routine questions (es)": "es",
+    "routine questions (pt)": "pt",
+    "held-out": "en",
+    "fresh (untouched)": "en",
 }
 MODELS = {
-    "ours": ROOT / "bot/models/assistant.tar.gz",
+    "ours": MODEL,
     "baseline": ROOT / "bot/models/baseline.tar.gz",
 }
-REPORTS = ROOT / "reports"
 
 
 @dataclass(frozen=True)
@@ -68,33 +85,38 @@ class Row:
     text: str
     gold: str
     predicted: str
+    language: str | None  # the language the NLU gives the conversation (None: not shown)
 
 
-def predict(model: Path, examples: list[tuple[str, str]]) -> list[Row]:
-    from rasa.core.agent import Agent
-
-    agent = Agent.load(str(model))
-    loop = asyncio.new_event_loop()
-    try:
-        return [
-            Row(text, gold, loop.run_until_complete(agent.parse_message(text))["intent"]["name"])
-            for text, gold in examples
-        ]
-    finally:
-        loop.close()
+def examples(path: Path) -> list[tuple[str, str]]:
+    """(text, intent) of a set: Rasa NLU YAML, or the FAQ set's list of questions with sources."""
+    if path.name == "faq_questions.yml":
+        questions = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+        return [(q["text"], q["intent"]) for q in questions]
+    return nlu_examples(path)
 
 
-def f1(rows: list[Row], intent: str) -> float:
-    tp = sum(r.gold == intent and r.predicted == intent for r in rows)
-    predicted = sum(r.predicted == intent for r in rows)
-    actual = sum(r.gold == intent for r in rows)
-    if not tp:
-        return 0.0
-    precision, recall = tp / predicted, tp / actual
-    return 2 * precision * recall / (precision + recall)
+def predict(model: Path, pairs: list[tuple[str, str]]) -> list[Row]:
+    rows = []
+    with model_parser(model) as parse:
+        for text, gold in pairs:
+            parsed = parse(text)
+            language = next(
+                (e["value"] for e in parsed.get("entities", []) if e["entity"] == "language"),
+                None,
+            )
+            rows.append(Row(text, gold, parsed["intent"]["name"], language))
+    return rows
 
 
-def figures(rows: list[Row]) -> dict[str, str]:
+def macro_f1(rows: list[Row], intents: list[str]) -> float:
+    from sklearn.metrics import f1_score
+
+    gold, predicted = [r.gold for r in rows], [r.predicted for r in rows]
+    return float(f1_score(gold, predicted, labels=intents, average="macro", zero_division=0))
+
+
+def figures(rows: list[Row], language: str | None = None) -> dict[str, str]:
     """Every figure of the report for one model on one set, formatted."""
     out: dict[str, str] = {}
     for name, intents in GROUPS.items():
@@ -104,7 +126,7 @@ def figures(rows: list[Row]) -> dict[str, str]:
             out[f"{name}: accuracy"] = out[f"{name}: macro-F1"] = "-"
             continue
         accuracy = sum(r.gold == r.predicted for r in chosen) / len(chosen)
-        macro = sum(f1(rows, i) for i in present) / len(present)
+        macro = macro_f1(rows, present)
         out[f"{name}: accuracy"] = f"{accuracy:.3f} (n={len(chosen)})"
         out[f"{name}: macro-F1"] = f"{macro:.3f}"
     out["all: accuracy"] = f"{sum(r.gold == r.predicted for r in rows) / len(rows):.3f}"
@@ -129,6 +151,11 @@ def figures(rows: list[Row]) -> dict[str, str]:
     out["fallback rate (all messages)"] = (
         f"{Counter(r.predicted for r in rows)['nlu_fallback'] / len(rows):.3f}"
     )
+    if language:
+        right = sum(r.language == language for r in rows)
+        out[f"reply in {language} (language told)"] = (
+            f"{right / len(rows):.3f} ({right}/{len(rows)})"
+        )
     return out
 
 
@@ -137,22 +164,18 @@ def confusion_png(rows: list[Row], path: Path) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from sklearn.metrics import confusion_matrix
 
     labels = sorted({r.gold for r in rows} | {r.predicted for r in rows})
-    index = {label: i for i, label in enumerate(labels)}
-    counts = [[0] * len(labels) for _ in labels]
-    for r in rows:
-        counts[index[r.gold]][index[r.predicted]] += 1
-    shares = [[c / max(1, sum(line)) for c in line] for line in counts]
+    counts = confusion_matrix([r.gold for r in rows], [r.predicted for r in rows], labels=labels)
+    shares = counts / counts.sum(axis=1, keepdims=True).clip(min=1)
     fig, ax = plt.subplots(figsize=(13, 12))
     ax.imshow(shares, cmap="Blues", vmin=0, vmax=1)
     ax.set_xticks(range(len(labels)), labels, rotation=90, fontsize=7)
     ax.set_yticks(range(len(labels)), labels, fontsize=7)
-    for i, line in enumerate(counts):
-        for j, count in enumerate(line):
-            if count:
-                color = "white" if shares[i][j] > 0.5 else "black"
-                ax.text(j, i, str(count), ha="center", va="center", fontsize=6, color=color)
+    for i, j in zip(*counts.nonzero(), strict=True):
+        color = "white" if shares[i, j] > 0.5 else "black"
+        ax.text(j, i, str(counts[i, j]), ha="center", va="center", fontsize=6, color=color)
     ax.set_xlabel("predicted")
     ax.set_ylabel("expected")
     ax.set_title(f"Our model, held-out messages (n={len(rows)}): counts, colour = share of row")
@@ -170,7 +193,7 @@ def main() -> int:
         print(f"missing models: {missing} (make eval trains them)", file=sys.stderr)
         return 1
     results = {
-        (set_name, model_name): predict(model, nlu_examples(path))
+        (set_name, model_name): predict(model, examples(path))
         for set_name, path in SETS.items()
         for model_name, model in MODELS.items()
     }
@@ -185,7 +208,8 @@ def main() -> int:
         "several trainings.",
     ]
     for set_name, path in SETS.items():
-        columns = {name: figures(results[(set_name, name)]) for name in MODELS}
+        language = LANGUAGE_OF_SET.get(set_name)
+        columns = {name: figures(results[(set_name, name)], language) for name in MODELS}
         ours = results[(set_name, "ours")]
         lines += [
             "",
@@ -198,9 +222,19 @@ def main() -> int:
             f"| {key} | " + " | ".join(columns[m][key] for m in MODELS) + " |"
             for key in columns["ours"]
         ]
-    all_ours = [r for s in SETS for r in results[(s, "ours")]]
-    confusion_png(all_ours, REPORTS / "confusion.png")
-    lines += ["", "Confusion matrix of our model, both sets: [confusion.png](confusion.png)"]
+    held_out = [r for s in ("held-out", "fresh (untouched)") for r in results[(s, "ours")]]
+    confusion_png(held_out, REPORTS / "confusion.png")
+    lines += [
+        "",
+        "Confusion matrix of our model, held-out and fresh: [confusion.png](confusion.png)",
+    ]
+    import redaction_eval  # scripts/redaction_eval.py
+
+    lines += ["", "## Personal details removed before storage", ""]
+    lines += [redaction_eval.markdown(redaction_eval.evaluate())]
+    import replay  # scripts/replay.py: stored messages through a candidate model, if both exist
+
+    lines += ["", replay.replay(missing_ok=True, heading="##")["markdown"]]
     if os.environ.get("CLINC", "1") != "0":
         import clinc  # scripts/clinc.py
 

@@ -12,11 +12,13 @@
 #   ACTION_SERVER_TOKEN       if set, the action server requires `Authorization: Bearer <it>`
 #                             (Rasa sends it); letters, digits and . _ ~ + / = - only
 #   DEFAULT_DEPARTMENT        town id used when a message names none (e.g. west-hartford)
+#   STAFF_TOKEN, STAFF_PORT   if the token is set, the staff page too, on 127.0.0.1:STAFF_PORT (5077)
 #   DATA_DIR, DATABASE_URL, REDIS_URL   where conversations are kept (README, "Conversations")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 read -r -a ports <<< "${RASA_PORTS:-${RASA_PORT:-5005}}"
 ACTION_PORT=${ACTION_PORT:-5055}
+STAFF_PORT=${STAFF_PORT:-5077}
 ACTION_INTERFACE=${ACTION_INTERFACE:-127.0.0.1}
 RASA_INTERFACE=${RASA_INTERFACE:-127.0.0.1}
 if [ "${#ports[@]}" -gt 1 ] && { [ -z "${DATABASE_URL:-}" ] || [ -z "${REDIS_URL:-}" ]; }; then
@@ -25,6 +27,12 @@ if [ "${#ports[@]}" -gt 1 ] && { [ -z "${DATABASE_URL:-}" ] || [ -z "${REDIS_URL
 fi
 
 mkdir -p "${DATA_DIR:-data}"  # conversations (SQLite) and SMS state live here
+
+if [ -n "${STAFF_TOKEN:-}" ]; then
+  staff="The staff page (sign in with STAFF_TOKEN):   http://127.0.0.1:${STAFF_PORT}/"
+else
+  staff="The staff page is off; to start it, set STAFF_TOKEN, e.g. export STAFF_TOKEN=\$(openssl rand -hex 32)"
+fi
 
 cat <<MSG
 
@@ -41,6 +49,8 @@ cat <<MSG
 
   The NLU verdict for any text:   curl -s localhost:${ports[0]}/model/parse -d '{"text": "my house is on fire"}'
 
+  ${staff}
+
 MSG
 
 # The supervisor writes Rasa's endpoints file (this action port, the token header if one is set),
@@ -48,5 +58,5 @@ MSG
 rasa_ports=()
 for port in "${ports[@]}"; do rasa_ports+=(--rasa-port "$port"); done
 exec .venv/bin/python -m bot.supervise "${rasa_ports[@]}" --rasa-interface "$RASA_INTERFACE" \
-  --action-port "$ACTION_PORT" --action-interface "$ACTION_INTERFACE" \
+  --action-port "$ACTION_PORT" --action-interface "$ACTION_INTERFACE" --staff-port "$STAFF_PORT" \
   --model bot/models/assistant.tar.gz --credentials bot/credentials.yml

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-from benchmarks.servers import MODEL, ROOT  # one definition of where the project and model are
+from bot.nlu.examples import model_parser
+from bot.paths import MODEL, ROOT
 
 FACT_SHEET = ROOT.parent / "shared/knowledge/ct-police-facts.md"
 DATA = Path(__file__).resolve().parent / "data"
@@ -29,16 +30,8 @@ def parse() -> Iterator[Callable[[str], dict[str, Any]]]:
     """/model/parse on the real trained model, in process."""
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run `make train` first")
-    from rasa.core.agent import Agent
-
-    loop = asyncio.new_event_loop()
-    agent = Agent.load(str(MODEL))
-
-    def _parse(text: str) -> dict[str, Any]:
-        return loop.run_until_complete(agent.parse_message(text))
-
-    yield _parse
-    loop.close()
+    with model_parser(MODEL) as parse_text:
+        yield parse_text
 
 
 def make_tracker(
@@ -56,6 +49,8 @@ def make_tracker(
         "department": None,
         "pending_topic": None,
         "pending_division": None,
+        "last_topic": None,
+        "last_division": None,
         "language": None,
         "session_started_metadata": None,
     }

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from bot.actions import ActionAlsoAnswer, ActionAnswer, ActionContact, ActionSetTown
-from bot.actions.town import ASK_TOWN
+from bot.actions import (
+    ActionAlsoAnswer,
+    ActionAnswer,
+    ActionContact,
+    ActionDidYouMean,
+    ActionSetTown,
+)
 from bot.kb.intents import ANSWERED_INTENTS
 from bot.kb.loader import towns
+from bot.phrases import phrase
 from tests.conftest import make_tracker, run_action
+
+ASK_TOWN = phrase("utter_ask_town", "en")
 
 TOWNS = towns()
 MAIN = {"west-hartford": "860-523-5203", "danbury": "203-797-4614"}
@@ -31,11 +39,10 @@ def test_answer_for_every_intent_and_town(town_id: str, topic: str) -> None:
     assert _texts(messages) == f"{answer.text}\n{answer.next_step}"
     payload = _payload(messages)
     assert payload["topic"] == topic and payload["department"] == town_id
-    assert payload["urgency"] == "routine"
+    assert payload["urgency"] == "routine" and payload["language"] == "en"
     assert payload["sources"] and all(url.startswith("http") for url in payload["sources"])
-    assert {"event": "slot", "name": "department", "value": town_id} in [
-        {k: e.get(k) for k in ("event", "name", "value")} for e in events
-    ]
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots == {"last_topic": topic, "last_division": None}  # the channel's town not stored
 
 
 @pytest.mark.parametrize("topic", ANSWERED_INTENTS)
@@ -48,13 +55,28 @@ def test_no_town_known_asks_with_one_button_per_town(topic: str, monkeypatch) ->
     assert any(e.get("name") == "pending_topic" and e.get("value") == topic for e in events)
 
 
-def test_metadata_wins_over_the_slot() -> None:
+def test_the_town_the_resident_named_wins_over_the_channel() -> None:
+    """An SMS to Danbury's number (metadata), then "I'm actually in West Hartford" (the slot):
+    West Hartford's answers from then on."""
     tracker = make_tracker(
         "station_location",
         metadata={"department": "danbury"},
         slots={"department": "west-hartford"},
     )
-    assert "375 Main Street" in _texts(run_action(ActionAnswer(), tracker)[0])
+    assert "103 Raymond Road" in _texts(run_action(ActionAnswer(), tracker)[0])
+
+
+def test_naming_a_town_after_an_answer_answers_the_same_question_there() -> None:
+    """ "what about Danbury?" after West Hartford's parking-ticket answer."""
+    tracker = make_tracker(
+        "set_town",
+        metadata={"department": "west-hartford"},
+        slots={"department": "danbury", "last_topic": "parking_ticket"},
+        entities=[{"entity": "department", "value": "danbury"}],
+    )
+    messages, _ = run_action(ActionSetTown(), tracker)
+    assert "(203) 748-6423" in _texts(messages)
+    assert _payload(messages)["department"] == "danbury"
 
 
 def test_slot_is_used_when_metadata_has_no_town() -> None:
@@ -131,7 +153,7 @@ def test_contact_by_unit(town_id: str, division: str, expected: str) -> None:
         metadata={"department": town_id},
         entities=[{"entity": "division", "value": division}],
     )
-    messages, _ = run_action(ActionContact(), tracker)
+    messages, _ = run_action(ActionAnswer(), tracker)
     assert expected in _texts(messages)
     assert _payload(messages)["department"] == town_id
 
@@ -147,14 +169,14 @@ def test_unit_hours_are_given_only_when_known() -> None:
         metadata={"department": "west-hartford"},
         entities=[{"entity": "division", "value": "records"}],
     )
-    assert "Thu 8:30–7:00" in _texts(run_action(ActionContact(), known)[0])
-    text = _texts(run_action(ActionContact(), unknown)[0])
+    assert "Thu 8:30–7:00" in _texts(run_action(ActionAnswer(), known)[0])
+    text = _texts(run_action(ActionAnswer(), unknown)[0])
     assert "don't have current hours" in text and "860-523-5203" in text
 
 
 def test_contact_without_a_unit_gives_the_department_summary() -> None:
     tracker = make_tracker("contact_info", metadata={"department": "danbury"})
-    text = _texts(run_action(ActionContact(), tracker)[0])
+    text = _texts(run_action(ActionAnswer(), tracker)[0])
     assert "203-797-4614" in text and "911" in text
 
 
@@ -175,7 +197,7 @@ def test_the_town_question_remembers_the_unit_asked_about(monkeypatch) -> None:
     """'parking office hours' with no town, then West Hartford: the parking office's hours."""
     monkeypatch.delenv("DEFAULT_DEPARTMENT", raising=False)
     asked = make_tracker("office_hours", entities=[{"entity": "division", "value": "parking"}])
-    messages, events = run_action(ActionContact(), asked)
+    messages, events = run_action(ActionAnswer(), asked)
     assert messages[0]["text"] == ASK_TOWN
     pending = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
     assert pending == {"pending_topic": "office_hours", "pending_division": "parking"}
@@ -208,3 +230,114 @@ def test_an_unexpected_intent_gets_the_department_line_not_silence() -> None:
     tracker = make_tracker("greet", metadata={"department": "danbury"})
     messages, _ = run_action(ActionAnswer(), tracker)
     assert MAIN["danbury"] in _texts(messages)
+
+
+# --- every reply in the conversation's language ---------------------------------------------
+@pytest.mark.parametrize("language", ["es", "pt"])
+@pytest.mark.parametrize("town_id", sorted(TOWNS))
+@pytest.mark.parametrize("topic", ANSWERED_INTENTS)
+def test_answers_in_the_conversation_language(language: str, town_id: str, topic: str) -> None:
+    tracker = make_tracker(topic, metadata={"department": town_id}, slots={"language": language})
+    messages, _ = run_action(ActionAnswer(), tracker)
+    answer = TOWNS[town_id].answers[topic]
+    translated = getattr(answer, language)
+    assert _texts(messages) == f"{translated['text']}\n{translated['next_step']}"
+    assert _texts(messages) != f"{answer.text}\n{answer.next_step}"
+    assert _payload(messages)["language"] == language
+    assert _payload(messages)["sources"] == TOWNS[town_id].source_urls(answer.sources)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("es", "¿En qué ciudad está?"), ("pt", "Em qual cidade você está?")]
+)
+def test_the_town_question_in_the_conversation_language(
+    language: str, expected: str, monkeypatch
+) -> None:
+    monkeypatch.delenv("DEFAULT_DEPARTMENT", raising=False)
+    tracker = make_tracker("police_report", slots={"language": language})
+    messages, _ = run_action(ActionAnswer(), tracker)
+    assert messages[0]["text"] == expected and len(messages[0]["buttons"]) == len(TOWNS)
+
+
+@pytest.mark.parametrize("language", ["es", "pt"])
+def test_unit_details_and_the_main_line_in_the_conversation_language(language: str) -> None:
+    unit = make_tracker(
+        "office_hours",
+        metadata={"department": "west-hartford"},
+        slots={"language": language},
+        entities=[{"entity": "division", "value": "records"}],
+    )
+    text = _texts(run_action(ActionAnswer(), unit)[0])
+    assert "don't have" not in text and "860-523-5203" in text
+    line = make_tracker(
+        "human_handoff", metadata={"department": "danbury"}, slots={"language": language}
+    )
+    text = _texts(run_action(ActionContact(), line)[0])
+    assert "203-797-4614" in text and ("Emergencias" in text or "Emergências" in text)
+    label = TOWNS["danbury"].main_phone.in_language("label", language)
+    assert label in text and label != TOWNS["danbury"].main_phone.label
+
+
+# --- "Did you mean...?" after a message not understood ---------------------------------------
+def _unsure(ranking: list[tuple[str, float]], language: str = "en"):
+    tracker = make_tracker(
+        "nlu_fallback", metadata={"department": "danbury"}, slots={"language": language}
+    )
+    tracker.latest_message["intent_ranking"] = [
+        {"name": name, "confidence": confidence} for name, confidence in ranking
+    ]
+    return tracker
+
+
+def test_not_understood_offers_the_likeliest_topics_and_something_else() -> None:
+    tracker = _unsure(
+        [
+            ("nlu_fallback", 0.3),
+            ("accident_report", 0.24),
+            ("greet", 0.2),
+            ("police_report", 0.19),
+            ("emergency", 0.1),
+            ("parking_ticket", 0.09),
+            ("towed_vehicle", 0.05),
+        ]
+    )
+    (message,), _ = run_action(ActionDidYouMean(), tracker)
+    assert message["text"] == "Did you mean one of these?"
+    assert [b["payload"] for b in message["buttons"]] == [
+        "/accident_report",
+        "/police_report",
+        "/parking_ticket",
+        "/human_handoff",
+    ]  # never an urgent or conversation intent; at most three; the line last
+    assert message["buttons"][0]["title"] == "A crash report"
+    assert message["buttons"][-1]["title"] == "Something else"
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "other"),
+    [
+        ("es", "¿Quiso preguntar por alguno de estos temas?", "Otra cosa"),
+        ("pt", "Você quis perguntar sobre um destes assuntos?", "Outra coisa"),
+    ],
+)
+def test_did_you_mean_in_the_conversation_language(
+    language: str, question: str, other: str
+) -> None:
+    tracker = _unsure([("nlu_fallback", 0.3), ("towed_vehicle", 0.2)], language)
+    (message,), _ = run_action(ActionDidYouMean(), tracker)
+    assert message["text"] == question and message["buttons"][-1]["title"] == other
+    assert message["buttons"][0]["title"] == phrase("utter_topic_towed_vehicle", language)
+
+
+def test_nothing_likely_gives_the_department_line() -> None:
+    tracker = _unsure([("nlu_fallback", 0.3), ("greet", 0.2), ("police_report", 0.05)])
+    messages, _ = run_action(ActionDidYouMean(), tracker)
+    assert MAIN["danbury"] in _texts(messages) and not messages[0].get("buttons")
+
+
+def test_every_question_type_has_a_button_title_in_every_language() -> None:
+    from bot.languages import SUPPORTED
+    from bot.phrases import responses
+
+    for topic in ANSWERED_INTENTS:
+        assert set(responses()[f"utter_topic_{topic}"]) == set(SUPPORTED), topic

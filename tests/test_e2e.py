@@ -149,6 +149,50 @@ def test_sms_emergency_says_to_call_or_text_911(servers: Servers) -> None:
     assert text.startswith("Call 911 now") and "text 911" in text
 
 
+# --- in the resident's language, over REST and SMS ------------------------------------------------
+SPANISH_AND_PORTUGUESE = [
+    ("es", "danbury", "hola, donde queda la estacion de policia?", "station_location"),
+    (
+        "pt",
+        "west-hartford",
+        "meu carro foi rebocado, como faço pra pegar de volta",
+        "towed_vehicle",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "town_id", "message", "topic"), SPANISH_AND_PORTUGUESE)
+def test_rest_answers_in_the_residents_language(
+    servers: Servers, language: str, town_id: str, message: str, topic: str
+) -> None:
+    from bot.kb.loader import towns
+
+    reply = servers.say(message, town_id)
+    answer = towns()[town_id].answers[topic]
+    (sent,) = reply.json()  # one message, text and payload together
+    assert sent["text"].startswith(answer.in_language("text", language))
+    assert sent["custom"]["topic"] == topic and sent["custom"]["language"] == language
+    assert sent["custom"]["sources"] == towns()[town_id].source_urls(answer.sources)
+
+
+@pytest.mark.parametrize(("language", "town_id", "message", "topic"), SPANISH_AND_PORTUGUESE)
+def test_sms_answers_in_the_residents_language_and_keeps_it(
+    servers: Servers, language: str, town_id: str, message: str, topic: str
+) -> None:
+    """A signed webhook; the answer in the language, then HELP in the number's last language."""
+    from bot.kb.loader import towns
+    from connectors.sms_text import gsm_friendly
+
+    to = {"danbury": "+12035550100", "west-hartford": "+18605550100"}[town_id]
+    number = "+1860555" + str(uuid.uuid4().int)[:4]
+    text = servers.text(message, to=to, sender=number)
+    answer = towns()[town_id].answers[topic]
+    assert text.startswith(gsm_friendly(answer.in_language("text", language)[:80]))
+    help_text = servers.text("HELP", to=to, sender=number)
+    assert ("Responda STOP" in help_text) and ("911" in help_text)
+    assert ("No lo atiende una persona" in help_text) == (language == "es")
+
+
 def test_sms_unsigned_request_is_refused(servers: Servers) -> None:
     reply = requests.post(servers.sms_url, data={"From": "+1", "To": "+18605550100"}, timeout=30)
     assert reply.status_code == 403

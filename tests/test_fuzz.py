@@ -642,7 +642,9 @@ def test_rest_cannot_write_into_an_sms_conversation(servers: Servers) -> None:
         headers=REST_HEADERS,
     )
     assert reply.status_code == 200, reply.text
-    texts = _user_texts(servers, number)
+    from connectors.sms import pseudonym
+
+    texts = _user_texts(servers, pseudonym(number, SMS_TOKEN.encode()))
     assert "how do I pay a parking ticket?" in texts  # this is the SMS conversation
     assert "I'm in Danbury" not in texts
 
@@ -880,7 +882,7 @@ def test_without_actions_widget_says_sorry_and_911(servers: Servers) -> None:
 def test_the_sorry_is_the_same_on_every_channel(servers: Servers) -> None:
     """REST has no town number to add; SMS and the widget add the town's line after it."""
     servers.stop_actions()
-    from connectors.turns import SORRY
+    from connectors.turns import sorry
 
     sender = uuid.uuid4().hex
     rest = call(
@@ -909,4 +911,4 @@ def test_the_sorry_is_the_same_on_every_channel(servers: Servers) -> None:
             json={"sender": sender, "message": QUESTION, "metadata": {"department": "danbury"}},
         )
     for text in (_texts(rest)[0], sms_text, _widget_texts(widget)[0]):
-        assert text.startswith(SORRY["en"]), text
+        assert text.startswith(sorry("en")), text

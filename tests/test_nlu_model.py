@@ -6,7 +6,7 @@ from collections import defaultdict
 
 import pytest
 
-from bot.kb.intents import CONVERSATION_INTENTS, SERVICE_INTENTS
+from bot.kb.intents import CONVERSATION_INTENTS, DANGER_INTENTS, SERVICE_INTENTS
 from bot.nlu.examples import nlu_examples
 from tests.conftest import DATA, ROOT, read_yaml
 
@@ -17,7 +17,7 @@ FRESH = nlu_examples(ROOT / "tests/nlu_fresh.yml")  # reported by make eval, nev
 TRAINING = [
     pair for path in sorted((ROOT / "bot/data").rglob("*.yml")) for pair in nlu_examples(path)
 ]
-URGENT = {"emergency", "crisis", "domestic_violence"}
+URGENT = set(DANGER_INTENTS)
 # An urgent message may be answered by any urgent reply: each leads with 911.
 ACCEPTED = {
     "emergency": {"emergency"},

@@ -18,10 +18,11 @@ from twilio.request_validator import RequestValidator
 from bot.actions.replies import service_reply
 from bot.kb.intents import ANSWERED_INTENTS
 from bot.kb.loader import towns
+from bot.languages import SUPPORTED
 from connectors import sms as sms_module
 from connectors.sms import SmsInput
 from connectors.sms_store import SmsStore
-from connectors.sms_text import SLOW_DOWN
+from connectors.sms_text import SLOW_DOWN, gsm_friendly, is_gsm7, segments
 from connectors.turns import Turn
 
 TOKEN = "test-token-for-signatures-only"
@@ -153,7 +154,8 @@ def test_no_auth_token_configured_refuses_everything(tmp_path: Path) -> None:
 def test_town_comes_from_the_number_texted(sms: Client) -> None:
     assert message_text(sms.post("hi", to="+12035550100")) == "echo danbury: hi"
     assert message_text(sms.post("hi", to="+18605550100")) == "echo west-hartford: hi"
-    assert {m.sender_id for m in sms.bot.received} == {RESIDENT}
+    (conversation,) = {m.sender_id for m in sms.bot.received}
+    assert conversation.startswith("sms-") and RESIDENT[2:] not in conversation  # no number kept
 
 
 def test_unknown_number_gets_a_polite_reply(sms: Client) -> None:
@@ -281,14 +283,48 @@ def test_a_long_answer_is_cut_at_a_sentence_with_the_number(sms: Client) -> None
     assert text.split("\n")[0].endswith("answer.")
 
 
+@pytest.mark.parametrize("language", SUPPORTED)
 @pytest.mark.parametrize("town_id", sorted(towns()))
-def test_every_knowledge_answer_fits_one_sms(sms: Client, town_id: str) -> None:
+def test_every_knowledge_answer_fits_one_sms(sms: Client, town_id: str, language: str) -> None:
+    """Every answer in every language goes out whole, in at most 9 segments (600 characters
+    of UCS-2); English stays in the SMS alphabet, so it costs at most 4."""
     to = next(n for n, t in NUMBERS.items() if t == town_id)
     for i, topic in enumerate(ANSWERED_INTENTS):
-        answer, _ = service_reply(towns()[town_id], topic)
+        answer = service_reply(towns()[town_id], topic, language).text
         sms.bot.next_text = answer
         text = message_text(sms.post("q", to=to, From=f"+1860555{i:04d}"))  # under the limit
-        assert len(text) <= 600 and text == answer, topic
+        assert len(text) <= 600 and text == gsm_friendly(answer), topic
+        assert segments(text) <= (4 if language == "en" else 9), topic
+        if language == "en":
+            assert is_gsm7(text), topic
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a" * 160, 1),
+        ("a" * 161, 2),  # 153 per segment once concatenated
+        ("a" * 306, 2),
+        ("a" * 307, 3),
+        ("{" * 80, 1),  # extension characters count twice: 160 septets
+        ("{" * 81, 2),
+        ("ñ¿¡é" * 40, 1),  # Spanish letters that are in the SMS alphabet
+        ("á" * 70, 1),  # one character outside it: UCS-2, 70 a segment
+        ("á" * 71, 2),  # 67 per segment once concatenated
+        ("ã" * 134, 2),
+        ("ã" * 135, 3),
+        ("é" * 600, 4),
+        ("ó" * 600, 9),
+    ],
+)
+def test_segments_are_counted_as_carriers_bill_them(text: str, expected: int) -> None:
+    assert segments(text) == expected
+
+
+def test_typographic_characters_do_not_make_english_ucs2() -> None:
+    text = "Mon–Fri 8–4 — it’s “open”…"
+    assert not is_gsm7(text) and is_gsm7(gsm_friendly(text))
+    assert gsm_friendly(text) == 'Mon-Fri 8-4 - it\'s "open"...'
 
 
 def test_twiml_is_valid_xml_with_escaped_text(sms: Client) -> None:

@@ -1,4 +1,5 @@
-"""The web chat channel with sanic's test client: origins, size cap, rate limit, metadata, replies.
+"""The web chat channel with sanic's test client: origins, size cap, rate limit, metadata, replies,
+ratings (stored through our real tracker store) and the public "how this assistant works" page.
 
 A stand-in answers for Rasa here so each test controls what the assistant says; test_widget.py
 drives the real widget in Chromium against the real Rasa and action servers.
@@ -6,14 +7,24 @@ drives the real widget in Chromium against the real Rasa and action servers.
 
 from __future__ import annotations
 
+import asyncio
+import base64
+import hashlib
+import html
 import itertools
 import json
+import re
+import sqlite3
+from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from sanic import Sanic
 
 from bot.kb.loader import towns
+from bot.phrases import phrase
+from connectors import about
 from connectors.webchat import WebChatInput, widget_messages
 
 _apps = itertools.count()
@@ -54,6 +65,7 @@ class StandIn:
                 {
                     "text": f"answer for {message.metadata['department']}",
                     "custom": {
+                        "topic": "police_report",
                         "urgency": "routine",
                         "sources": ["https://www.westhartfordct.gov/x", "javascript:alert(1)"],
                     },
@@ -217,6 +229,7 @@ def test_a_reply_carries_its_sources_and_nothing_unsafe(client: Client) -> None:
             "text": "answer for west-hartford",
             "buttons": [],
             "urgency": "routine",
+            "topic": "police_report",
             "call": [],
             "sources": ["https://www.westhartfordct.gov/x"],
             "language": "en",
@@ -248,24 +261,43 @@ def test_when_the_assistant_fails_the_resident_still_gets_911_and_the_towns_line
     assert towns()["west-hartford"].main_phone.number in message["text"]
 
 
-def test_custom_payload_without_text_stands_alone_only_when_it_must() -> None:
+def test_each_message_is_shown_whole_with_its_own_payload() -> None:
+    """Text, buttons and payload arrive together (connectors/output.py): nothing is re-attached
+    by position, and a payload without text shows nothing."""
     shown = widget_messages(
         [
-            {"text": "one"},
-            {"custom": {"urgency": "crisis", "call": ["988", "911"]}},
+            {
+                "text": "one",
+                "custom": {"urgency": "crisis", "call": ["988", "911", "x"], "topic": "crisis"},
+            },
             {"custom": {"urgency": "routine"}},
+            {
+                "text": "two",
+                "custom": {"sources": ["https://a.gov/x", "javascript:alert(1)"], "topic": "<b>"},
+            },
             {"text": ""},
-        ]
+        ],
+        "es",
     )
     assert shown == [
         {
             "text": "one",
             "buttons": [],
             "urgency": "crisis",
+            "topic": "crisis",
             "call": ["988", "911"],
             "sources": [],
-            "language": "en",
-        }
+            "language": "es",
+        },
+        {
+            "text": "two",
+            "buttons": [],
+            "urgency": "routine",
+            "topic": None,  # not a topic name: dropped
+            "call": [],
+            "sources": ["https://a.gov/x"],
+            "language": "es",
+        },
     ]
 
 
@@ -318,3 +350,314 @@ def test_many_conversations_from_one_address_are_limited_too() -> None:
     senders = [f"sender-{i:04d}-abcdef" for i in range(10)]
     statuses = [client.send(sender=s).status for s in senders]
     assert statuses.count(200) == 8 and statuses[-1] == 429
+
+
+# --- ratings --------------------------------------------------------------------------------------
+ROUTINE = {
+    "topic": "police_report",
+    "department": "west-hartford",
+    "urgency": "routine",
+    "sources": ["https://www.westhartfordct.gov/x"],
+    "language": "en",
+}
+URGENT_REPLY = {"topic": "emergency", "urgency": "emergency", "language": "en", "call": ["911"]}
+
+
+class Rated(Client):
+    """The channel with an agent whose conversations live in our own tracker store
+    (bot/stores.py: SQLite in DATA_DIR, redacted) and whose locks are Rasa's in-memory ones."""
+
+    def __init__(self, data_dir: Path, **limits: Any) -> None:
+        from rasa.core.lock_store import InMemoryLockStore
+        from rasa.shared.core.domain import Domain
+
+        from bot.kb.intents import DOMAIN_FILE
+        from bot.stores import EnvTrackerStore
+
+        super().__init__(**limits)
+        self.store = EnvTrackerStore(domain=Domain.load(DOMAIN_FILE))
+        # not "ready": messages go to the stand-in, unparsed, as in the tests above
+        self.app.ctx.agent = SimpleNamespace(
+            tracker_store=self.store, lock_store=InMemoryLockStore(), is_ready=lambda: False
+        )
+        self.db = data_dir / "conversations.sqlite3"
+
+    def seed(self, sender: str = SENDER, department: str = "west-hartford") -> None:
+        """A widget conversation: a records question answered from the knowledge file, then
+        an emergency answered with the urgent reply."""
+        from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+        from rasa.shared.core.trackers import DialogueStateTracker
+
+        meta = {"department": department}
+        events = [
+            ActionExecuted("action_listen"),
+            UserUttered("how do I get a police report", {"name": "police_report"}, metadata=meta),
+            ActionExecuted("action_answer"),
+            BotUttered("Records: ...", {"custom": {**ROUTINE, "department": department}}),
+            ActionExecuted("action_listen"),
+            UserUttered("my house is on fire", {"name": "emergency"}, metadata=meta),
+            ActionExecuted("utter_emergency"),
+            BotUttered("Call 911 now.", {"custom": URGENT_REPLY}),
+            ActionExecuted("action_listen"),
+        ]
+        tracker = DialogueStateTracker.from_events(
+            f"web-{sender}", events, slots=self.store.domain.slots
+        )
+        asyncio.run(self.store.save(tracker))
+
+    def rate(
+        self,
+        rating: str = "up",
+        topic: str = "police_report",
+        *,
+        sender: str = SENDER,
+        origin: str | None = WEHA_SITE,
+        body: str | None = None,
+    ):
+        headers = {"Content-Type": "text/plain;charset=UTF-8"}  # as the widget sends it
+        if origin:
+            headers["Origin"] = origin
+        if body is None:
+            body = json.dumps({"sender": sender, "rating": rating, "topic": topic})
+        _, reply = self.app.test_client.post(
+            "/webhooks/webchat/rate", content=body, headers=headers
+        )
+        return reply
+
+    def stored(self, sender: str = SENDER) -> list[tuple[str, dict[str, Any]]]:
+        """The conversation's rating rows, as the staff page reads them."""
+        with sqlite3.connect(self.db) as connection:
+            rows = connection.execute(
+                "SELECT type_name, data FROM events WHERE sender_id = ? AND action_name = ?"
+                " ORDER BY id",
+                (f"web-{sender}", "rating"),
+            ).fetchall()
+        return [(type_name, json.loads(data)) for type_name, data in rows]
+
+
+@pytest.fixture
+def rated(tmp_path: Path, monkeypatch) -> Rated:
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    client = Rated(tmp_path)
+    client.seed()
+    return client
+
+
+def test_a_rating_is_stored_in_the_conversation(rated: Rated) -> None:
+    reply = rated.rate("up")
+    assert reply.status == 200, reply.text
+    assert reply.json == {"ok": True, "rating": "up", "topic": "police_report"}
+    assert reply.headers["access-control-allow-origin"] == WEHA_SITE
+    ((type_name, event),) = rated.stored()
+    assert type_name == "slot" and event["event"] == "slot"
+    assert event["name"] == "rating" and event["value"] == "up"
+    assert event["metadata"]["topic"] == "police_report"
+    assert event["metadata"]["department"] == "west-hartford"
+    assert event["metadata"]["language"] == "en"
+
+    assert rated.rate("down").status == 200  # a change of mind is a second event
+    assert [e["value"] for _, e in rated.stored()] == ["up", "down"]
+    tracker = asyncio.run(rated.store.retrieve(f"web-{SENDER}"))
+    assert tracker.get_slot("rating") == "down"
+    assert tracker.latest_message.text == "my house is on fire"  # the conversation is intact
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ("not json", "JSON"),
+        ("[1, 2]", "JSON"),
+        (json.dumps({"rating": "up", "topic": "police_report"}), "sender"),
+        (json.dumps({"sender": "x", "rating": "up", "topic": "police_report"}), "sender"),
+        (
+            json.dumps({"sender": "../../etc/pass", "rating": "up", "topic": "police_report"}),
+            "sender",
+        ),
+        (json.dumps({"sender": SENDER, "rating": "sideways", "topic": "police_report"}), "rating"),
+        (json.dumps({"sender": SENDER, "rating": 1, "topic": "police_report"}), "rating"),
+        (json.dumps({"sender": SENDER, "topic": "police_report"}), "rating"),
+        (json.dumps({"sender": SENDER, "rating": "up"}), "topic"),
+        (json.dumps({"sender": SENDER, "rating": "up", "topic": "<script>"}), "topic"),
+        (json.dumps({"sender": SENDER, "rating": "up", "topic": ["police_report"]}), "topic"),
+    ],
+)
+def test_a_malformed_rating_gets_a_400_that_says_why(rated: Rated, body: str, reason: str) -> None:
+    reply = rated.rate(body=body, origin=None)
+    assert reply.status == 400
+    assert reason in reply.json["error"]
+    assert rated.stored() == []
+
+
+def test_only_a_routine_answer_of_this_conversation_can_be_rated(rated: Rated) -> None:
+    for topic in ("parking_ticket", "emergency"):  # never answered / an urgent reply
+        reply = rated.rate("up", topic)
+        assert reply.status == 400, topic
+        assert "routine answer" in reply.json["error"]
+    assert rated.stored() == []
+
+
+def test_a_rating_for_a_conversation_that_does_not_exist_is_404(rated: Rated) -> None:
+    other = "a1b2c3d4-0000-4000-8000-000000000000"
+    reply = rated.rate("up", sender=other)
+    assert reply.status == 404 and reply.json["error"] == "no such conversation"
+    assert rated.stored(other) == []
+    with sqlite3.connect(rated.db) as connection:  # nothing was created for it
+        count = connection.execute(
+            "SELECT count(*) FROM events WHERE sender_id = ?", (f"web-{other}",)
+        ).fetchone()
+    assert count == (0,)
+
+
+def test_a_rating_follows_the_origin_rules(rated: Rated) -> None:
+    for origin in ("https://evil.example", "null", "https://www.westhartfordct.gov.evil.example"):
+        reply = rated.rate(origin=origin)
+        assert reply.status == 403, origin
+        assert "access-control-allow-origin" not in reply.headers
+    # Danbury's site may use the widget, but not rate a West Hartford conversation.
+    assert rated.rate(origin=DANBURY_SITE).status == 403
+    assert rated.stored() == []
+    assert rated.rate(origin=None).status == 200  # no Origin: not a cross-site browser request
+
+
+def test_a_rating_body_is_capped(rated: Rated) -> None:
+    body = json.dumps(
+        {"sender": SENDER, "rating": "up", "topic": "police_report", "x": "a" * 20_000}
+    )
+    assert rated.rate(body=body).status == 413
+    assert rated.stored() == []
+
+
+def test_ratings_are_flood_limited_without_spending_the_message_budget(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    client = Rated(tmp_path, per_minute=1, burst=2)
+    client.seed()
+    statuses = [client.rate().status for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    slowed = client.rate()
+    assert slowed.status == 429 and int(slowed.headers["retry-after"]) >= 1
+    assert len(client.stored()) == 2
+    assert client.send().status == 200  # the resident can still ask a question
+
+
+def test_without_a_store_a_rating_is_a_polite_503(tmp_path: Path) -> None:
+    class Broken:
+        async def retrieve(self, _: str) -> None:
+            raise OSError("the database is down")
+
+    from rasa.core.lock_store import InMemoryLockStore
+
+    plain = Client()  # no agent at all: Rasa is still loading
+    _, reply = plain.app.test_client.post(
+        "/webhooks/webchat/rate",
+        content=json.dumps({"sender": SENDER, "rating": "up", "topic": "police_report"}),
+    )
+    assert reply.status == 503
+    plain.app.ctx.agent = SimpleNamespace(tracker_store=Broken(), lock_store=InMemoryLockStore())
+    _, reply = plain.app.test_client.post(
+        "/webhooks/webchat/rate",
+        content=json.dumps({"sender": SENDER, "rating": "up", "topic": "police_report"}),
+    )
+    assert reply.status == 503 and "try again" in reply.json["error"]
+
+
+# --- the public "how this assistant works" page ---------------------------------------------------
+SCRIPT = "<script>alert(1)</script>"
+
+
+def visible_text(page: str) -> str:
+    """The page's text as a reader gets it: tags dropped, entities read, spaces collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).split())
+
+
+def about_page(client: Client, query: str) -> Any:
+    reply = client.get(f"about?{query}")
+    assert reply.headers["content-type"].startswith("text/html")
+    return reply
+
+
+@pytest.mark.parametrize("language", ["en", "es", "pt"])
+@pytest.mark.parametrize("town_id", sorted(towns()))
+def test_the_about_page_is_made_from_the_towns_file(
+    client: Client, town_id: str, language: str
+) -> None:
+    reply = about_page(client, f"department={town_id}&lang={language}")
+    assert reply.status == 200
+    page, town = reply.text, towns()[town_id]
+    text = visible_text(page)
+    assert f'<html lang="{language}">' in page
+    assert f"{phrase('utter_widget_about_link', language)}: {town.name}" in text
+    for source in town.sources.values():  # every source, as a link, its href escaped
+        assert f'<a href="{html.escape(str(source.url))}">' in page, source.url
+        if source.title:
+            assert source.title in text
+        if source.date != "undated":
+            assert source.date in text
+    phone = town.main_phone
+    assert f'<a href="tel:+1{re.sub(r"[^0-9]", "", phone.number)}">{phone.number}</a>' in page
+    assert phone.in_language("label", language) in text
+    assert about.long_date(town.checked, language) in page
+    newest = max(answer.checked for answer in town.answers.values())
+    assert f'datetime="{newest.isoformat()}"' in page
+    for code, review in town.translations.items():  # reviewed or not, per the file
+        shown = re.search(rf'id="town-{town_id}-review-{code}">(.*?)</li>', page).group(1)
+        expected = about.TEXTS[language]["reviewed" if review.reviewed else "not_reviewed"]
+        assert expected.split("{")[0] in shown
+    for kind in about.URGENT:  # the urgent replies, word for word from the domain
+        assert " ".join(phrase(f"utter_{kind}", language).split()) in text
+    assert '<a href="tel:911">911</a>' in page and '<a href="tel:988">988</a>' in page
+    assert "(888) 774-2900" in text  # CT Safe Connect, from the domain's domestic-violence reply
+    assert phrase("utter_widget_notice_automated", language) in text
+    assert "[PHONE]" in text and f"{about.RETENTION_DAYS}" in text
+
+
+def test_the_about_page_runs_nothing_and_says_so(client: Client) -> None:
+    for query in ("department=danbury", "", "department=nowhere", "lang=pt"):
+        reply = client.get(f"about?{query}")
+        csp = reply.headers["content-security-policy"]
+        assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp
+        assert "script-src" not in csp and "unsafe" not in csp
+        assert "<script" not in reply.text.lower()
+        assert reply.headers["x-content-type-options"] == "nosniff"
+        css = re.search(r"<style>(.*?)</style>", reply.text, re.S).group(1)
+        digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+        assert f"style-src 'sha256-{digest}'" in csp  # its own stylesheet, and only it
+
+
+def test_the_about_page_without_a_town_covers_every_town(client: Client) -> None:
+    reply = about_page(client, "")
+    assert reply.status == 200
+    for town in towns().values():
+        assert f'<h2 id="town-{town.id}">{html.escape(town.name)}</h2>' in reply.text
+        for source in town.sources.values():
+            assert f'href="{html.escape(str(source.url))}"' in reply.text
+        assert town.main_phone.number in reply.text
+    assert '<html lang="en">' in reply.text
+
+
+def test_the_about_page_language_and_unknown_towns(client: Client) -> None:
+    assert '<html lang="en">' in client.get("about?department=danbury&lang=fr").text
+    assert '<html lang="es">' in client.get("about?department=danbury&lang=ES").text
+    missing = client.get(f"about?department={SCRIPT}&lang=es")
+    assert missing.status == 404
+    assert "alert(1)" not in missing.text  # what was asked for is not repeated
+    for town in towns().values():
+        assert f'href="about?department={town.id}&amp;lang=es"' in missing.text
+
+
+def test_the_about_page_escapes_what_the_file_says(client: Client, monkeypatch) -> None:
+    from connectors import webchat
+
+    danbury = towns()["danbury"].copy(deep=True)
+    danbury.sources["pd-2022"].title = SCRIPT
+    danbury.address = '<img src=x onerror="alert(2)">'
+    monkeypatch.setattr(webchat, "towns", lambda: {"danbury": danbury})
+    page = client.get("about?department=danbury").text
+    assert SCRIPT not in page and "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=&quot;alert(2)&quot;&gt;" in page
+    savin = str(danbury.sources["ct-savin"].url)
+    assert "&" in savin and f'href="{html.escape(savin)}"' in page  # &amp; in the attribute

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+import requests
 
-from benchmarks.servers import Servers, free_port
+from benchmarks.servers import API_TOKEN, Servers, free_port
 from bot.kb.loader import towns
 from tests.conftest import MODEL, ROOT
 
@@ -49,8 +50,9 @@ class TownSite:
 
         class Page(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
+                lang = "es" if "lang=es" in self.path else "pt" if "lang=pt" in self.path else "en"
                 body = (
-                    "<!doctype html><html lang='en'><title>Town</title><h1>Police</h1>"
+                    f"<!doctype html><html lang='{lang}'><title>Town</title><h1>Police</h1>"
                     f'<script src="{site.script_src}" data-department="west-hartford" defer>'
                     "</script></html>"
                 ).encode()
@@ -347,6 +349,168 @@ def test_a_script_in_a_message_is_shown_as_text(widgets) -> None:
     assert widget.page.evaluate("() => window.__owned") is None
 
 
+# --- ratings --------------------------------------------------------------------------------------
+def _ratings(servers: Servers, widget: Widget) -> list[dict]:
+    """The rating events stored in this tab's conversation, read back through Rasa's API."""
+    sender = json.loads(next(iter(widget.storage().values())))["sender"]
+    reply = requests.get(
+        f"{servers.base}/conversations/web-{sender}/tracker",
+        params={"token": API_TOKEN},
+        timeout=30,
+    )
+    assert reply.status_code == 200, reply.text
+    return [e for e in reply.json()["events"] if e["event"] == "slot" and e["name"] == "rating"]
+
+
+def test_rating_a_real_answer_stores_it_and_says_thank_you(widgets, servers: Servers) -> None:
+    widget = widgets()
+    widget.open()
+    widget.ask("How can I get a copy of a police report?")
+    reply = widget.page.locator(".pa-bot").last
+    group = reply.get_by_role("group", name="Was this answer helpful?")
+    assert group.is_visible()
+    up, down = group.get_by_role("button", name="Yes, helpful"), group.get_by_role("button")
+    assert down.count() == 2 and up.is_visible()
+    assert up.evaluate("el => el.tagName") == "BUTTON"
+    widget.screenshot("widget-rating.png")
+    up.click()
+    thanks = reply.get_by_text("Thank you for telling us.")
+    thanks.wait_for()
+    assert reply.get_by_role("button").count() == 0  # the thanks replaced the buttons
+    (event,) = _ratings(servers, widget)
+    assert event["value"] == "up"
+    assert event["metadata"]["topic"] == "police_report"
+    assert event["metadata"]["department"] == "west-hartford"
+    widget.screenshot("widget-rating-thanks.png")
+
+    widget.page.reload()  # the choice is kept with the conversation in the tab
+    widget.log.wait_for()
+    restored = widget.page.locator(".pa-bot").last
+    assert restored.get_by_text("Thank you for telling us.").is_visible()
+    assert restored.get_by_role("group", name="Was this answer helpful?").count() == 0
+
+
+def test_no_rating_under_an_urgent_reply(widgets) -> None:
+    widget = widgets()
+    widget.open()
+    widget.ask("how do I get a police report? also someone is breaking in right now")
+    widget.page.locator(".pa-urgent").last.wait_for()
+    widget.page.wait_for_timeout(500)  # the routine answer, if any, arrives in the same reply
+    assert widget.page.locator(".pa-urgent .pa-rate").count() == 0
+    # not under the routine answer that may follow the banner in that turn either
+    assert widget.page.locator(".pa-rate").count() == 0
+    widget.ask("there's a fire in my kitchen")
+    assert widget.page.locator(".pa-urgent").count() == 2
+    assert widget.page.get_by_role("button", name="Yes, helpful").count() == 0
+    widget.screenshot("widget-urgent-no-rating.png")
+
+
+def test_rating_with_the_keyboard(widgets, servers: Servers) -> None:
+    widget = widgets("danbury")
+    widget.open()
+    widget.ask("where do I pay a parking ticket")
+    page = widget.page
+    for _ in range(12):  # back from the input, through the emergency line, into the answer
+        page.keyboard.press("Shift+Tab")
+        if widget.focused() == "No, not helpful":
+            break
+    else:
+        pytest.fail(f"Shift+Tab never reached the rating (last focus: {widget.focused()})")
+    outline = page.locator(".pa-rate-button").last.evaluate(
+        "el => getComputedStyle(el).outlineStyle"
+    )
+    assert outline != "none"  # focus is visible
+    page.keyboard.press("Enter")
+    page.locator(".pa-rate-thanks").wait_for()
+    assert widget.focused() == "Thank you for telling us."  # the keyboard user keeps their place
+    (event,) = _ratings(servers, widget)
+    assert event["value"] == "down" and event["metadata"]["topic"] == "parking_ticket"
+
+
+# --- the "how this assistant works" page ----------------------------------------------------------
+def test_the_notice_links_to_the_about_page(widgets, servers: Servers) -> None:
+    widget = widgets("danbury")
+    widget.launcher.click()
+    link = widget.page.get_by_role("note").get_by_role("link", name="How this assistant works")
+    assert link.get_attribute("target") == "_blank"
+    assert "noopener" in link.get_attribute("rel").split()
+    href = f"{servers.base}/webhooks/webchat/about?department=danbury&lang=en"
+    assert link.get_attribute("href") == href
+    widget.screenshot("widget-notice-about-link.png")
+    with widget.context.expect_page() as opened:
+        link.click()
+    about = opened.value
+    about.wait_for_load_state()
+    assert about.url == href
+    heading = "How this assistant works: Danbury Police Department"
+    assert about.get_by_role("heading", level=1).inner_text() == heading
+    about.close()
+
+
+def test_the_about_link_follows_the_widgets_language(
+    browser, servers: Servers, town_site: TownSite
+) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(town_site.allowed + "/?lang=pt")
+        page.get_by_role("button", name="Pergunte à Polícia de West Hartford").click()
+        link = page.get_by_role("link", name="Como funciona este assistente")
+        assert link.get_attribute("href").endswith("about?department=west-hartford&lang=pt")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    ("town_id", "lang"), [("west-hartford", "en"), ("danbury", "es"), ("", "pt")]
+)
+def test_axe_on_the_about_page(browser, servers: Servers, town_id: str, lang: str) -> None:
+    """In Chromium, with its CSP on (no script may run; axe is evaluated through DevTools)."""
+    if not AXE.exists():
+        pytest.fail(f"axe-core is missing at {AXE}: `make test` installs it (make browser)")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        problems: list[str] = []
+        failed: list[str] = []
+        loading = "Failed to load resource"  # reported by URL below (the browser's favicon.ico)
+        page.on(
+            "console",
+            lambda m: (
+                problems.append(m.text)
+                if m.type == "error" and not m.text.startswith(loading)
+                else None
+            ),
+        )
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+        query = f"department={town_id}&lang={lang}" if town_id else f"lang={lang}"
+        page.goto(f"{servers.base}/webhooks/webchat/about?{query}")
+        assert page.locator("html").get_attribute("lang") == lang
+        styled = page.locator("h1").evaluate("el => getComputedStyle(el).fontSize")
+        assert styled == "28.8px"  # its inline stylesheet applied: the CSP hash matches
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+        result = page.evaluate(
+            """async () => await axe.run(document, {
+                 runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+        )
+        name = f"about-{town_id or 'all'}-{lang}"
+        ARTIFACTS.mkdir(exist_ok=True)
+        (ARTIFACTS / f"axe-{name}.json").write_text(json.dumps(result["violations"], indent=1))
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        assert result["passes"], "axe checked nothing"
+        bad = [
+            f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert bad == [], "\n".join(bad)
+        assert problems == [], problems  # no CSP violation, no script error
+        assert [url for url in failed if not url.endswith("/favicon.ico")] == []
+    finally:
+        context.close()
+
+
 # --- keyboard, screen readers, small screens ------------------------------------------------------
 def test_keyboard_only(widgets) -> None:
     widget = widgets()
@@ -486,3 +650,63 @@ def test_a_site_not_listed_cannot_use_it(browser, servers: Servers, town_site: T
         assert any("Police assistant: not shown" in line for line in console), console
     finally:
         context.close()
+
+
+# --- in the resident's language -------------------------------------------------------------------
+def test_on_a_spanish_page_everything_is_in_spanish_and_marked_so(
+    browser, servers: Servers, town_site: TownSite
+) -> None:
+    """The page's language is the widget's first guess: its own texts, the greeting, the answer
+    and its source line in Spanish, with lang="es" for screen readers (WCAG 3.1.2); axe passes."""
+    if not AXE.exists():
+        pytest.fail(f"axe-core is missing at {AXE}: `make test` installs it (make browser)")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda err: errors.append(str(err)))
+        page.goto(town_site.allowed + "/?lang=es")
+        page.get_by_role("button", name="Pregunte a la Policía de West Hartford").click()
+        assert "No es para emergencias" in page.get_by_role("note").inner_text()
+        page.get_by_role("button", name="De acuerdo, entiendo").click()
+        assert page.locator("#pa-panel").get_attribute("lang") == "es"
+        assert page.locator(".pa-emergency").inner_text().startswith("¿Emergencia? Llame al 911")
+        greeting = page.locator(".pa-bot").first
+        assert greeting.get_attribute("lang") == "es" and "¡Hola!" in greeting.inner_text()
+        page.get_by_label("Su pregunta").fill("donde queda la estacion de policia")
+        page.get_by_label("Su pregunta").press("Enter")
+        reply = page.locator(".pa-bot").nth(1)
+        reply.wait_for(timeout=30_000)
+        answer = towns()["west-hartford"].answers["station_location"]
+        assert reply.get_attribute("lang") == "es"
+        assert answer.in_language("text", "es")[:50] in reply.inner_text()
+        assert reply.locator(".pa-sources").inner_text().startswith("Fuente")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            """async () => await axe.run(document, {
+                 runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+        )
+        bad = [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert bad == []
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "widget-es.png"))
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_the_widget_follows_the_language_the_resident_writes_in(widgets) -> None:
+    """On an English page, a resident who writes in Portuguese gets the answer and, from then on,
+    the widget's own texts in Portuguese; the choice survives a reload."""
+    widget = widgets("danbury")
+    widget.open()
+    widget.ask("meu carro foi guinchado, como faço pra pegar de volta")
+    reply = widget.page.locator(".pa-bot").last
+    assert reply.get_attribute("lang") == "pt"
+    answer = widget.town.answers["towed_vehicle"]
+    assert answer.in_language("text", "pt")[:50] in reply.inner_text()
+    assert widget.page.locator("#pa-panel").get_attribute("lang") == "pt"
+    assert widget.page.get_by_label("Sua pergunta").is_visible()
+    assert widget.page.get_by_role("button", name="Novo chat").is_visible()
+    widget.page.reload()
+    widget.page.get_by_role("button", name="Pergunte à Polícia de Danbury").wait_for()

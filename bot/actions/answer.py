@@ -1,4 +1,8 @@
-"""Answers a service question from the town's knowledge file."""
+"""Answers a question from the town's knowledge file, in the conversation's language.
+
+One action for every knowledge-file answer (bot/policies/answer.py predicts it after any service
+intent; the rules keep only what differs): adding a question needs no code and no rule.
+"""
 
 from __future__ import annotations
 
@@ -9,19 +13,17 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.replies import main_line, payload, service_reply
+from bot.actions.dispatch import language_of, latest_intent, send
+from bot.actions.replies import main_line, topic_reply
 from bot.actions.town import ask_town, resolve_town
 from bot.kb.intents import ANSWERED_INTENTS
 
 logger = logging.getLogger(__name__)
 
 
-def latest_intent(tracker: Tracker) -> str | None:
-    return (tracker.latest_message.get("intent") or {}).get("name")
-
-
 class ActionAnswer(Action):
-    """One answer per service intent, with the contract's payload (topic, town, sources)."""
+    """One answer per service intent (a unit's details for contact_info/office_hours), with the
+    contract's payload (topic, town, sources, language)."""
 
     def name(self) -> str:
         return "action_answer"
@@ -30,21 +32,21 @@ class ActionAnswer(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         topic = latest_intent(tracker)
-        if topic not in ANSWERED_INTENTS:
-            # a rule sent another intent here: say who can answer rather than nothing
-            logger.warning("action_answer: no answer for intent %r", topic)
-            town = resolve_town(tracker)
-            if town is not None:
-                dispatcher.utter_message(
-                    text=main_line(town), json_message=payload(town, "contact_info", [])
-                )
-            return []
+        language = language_of(tracker)
+        division = next(tracker.get_latest_entity_values("division"), None)
         town = resolve_town(tracker)
+        if topic not in ANSWERED_INTENTS:
+            # a rule or policy sent another intent here: say who can answer rather than nothing
+            logger.warning("action_answer: no answer for intent %r", topic)
+            if town is not None:
+                send(dispatcher, main_line(town, language))
+            return []
         if town is None:
-            return ask_town(dispatcher, topic)
-        text, custom = service_reply(town, topic)
-        dispatcher.utter_message(text=text, json_message=custom)
-        return [SlotSet("department", town.id)]
+            return ask_town(dispatcher, tracker, topic, division)
+        send(dispatcher, topic_reply(town, topic, division, language))
+        # remembered for "what about Danbury?"; the town is not stored: the channel's town must
+        # not outrank a town the resident names later
+        return [SlotSet("last_topic", topic), SlotSet("last_division", division)]
 
 
 class ActionAlsoAnswer(Action):
@@ -64,6 +66,5 @@ class ActionAlsoAnswer(Action):
         town = resolve_town(tracker) if also in ANSWERED_INTENTS else None
         if town is None:  # nothing asked beside the danger, or no town: never a question now
             return []
-        text, custom = service_reply(town, also)
-        dispatcher.utter_message(text=text, json_message=custom)
+        send(dispatcher, topic_reply(town, also, None, language_of(tracker)))
         return []

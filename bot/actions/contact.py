@@ -1,20 +1,23 @@
-"""Contact details and hours, for the whole department or one unit (entity `division`)."""
+"""The department's line after a request for a person; "Did you mean…?" after a message not
+understood."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.answer import latest_intent
-from bot.actions.replies import main_line, payload, service_reply, unit_reply
-from bot.actions.town import ask_town, resolve_town
+from bot.actions.dispatch import language_of, send
+from bot.actions.replies import did_you_mean_reply, likely_topics, main_line
+from bot.actions.town import resolve_town
+from bot.kb.intents import ANSWERED_INTENTS
 
 
 class ActionContact(Action):
-    """contact_info / office_hours by unit; the main line after a handoff request or a fallback."""
+    """The main line, said for what it is; nothing when no town is known (the domain response
+    before it already said what to do)."""
 
     def name(self) -> str:
         return "action_contact"
@@ -22,18 +25,31 @@ class ActionContact(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        topic = latest_intent(tracker) or "contact_info"
         town = resolve_town(tracker)
-        division = next(tracker.get_latest_entity_values("division"), None)
         if town is None:
-            if topic in ("contact_info", "office_hours"):
-                return ask_town(dispatcher, topic, division)
-            return []  # the domain response already said what to do
-        if topic in ("contact_info", "office_hours") and division:
-            text, custom = unit_reply(town, division, topic)
-        elif topic in ("contact_info", "office_hours"):
-            text, custom = service_reply(town, topic)
-        else:
-            text, custom = main_line(town), payload(town, "contact_info", town.main_phone.sources)
-        dispatcher.utter_message(text=text, json_message=custom)
-        return [SlotSet("department", town.id)]
+            return []
+        send(dispatcher, main_line(town, language_of(tracker)))
+        return []
+
+
+class ActionDidYouMean(Action):
+    """After the fallback (which says 911 first): the two or three likeliest topics as buttons
+    (numbered choices by SMS) and "Something else", which leads to the department's line. With no
+    likely topic, the line itself."""
+
+    def name(self) -> str:
+        return "action_did_you_mean"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        language = language_of(tracker)
+        ranking = tracker.latest_message.get("intent_ranking") or []
+        topics = likely_topics(ranking, ANSWERED_INTENTS)
+        if topics:
+            send(dispatcher, did_you_mean_reply(topics, language))
+            return []
+        town = resolve_town(tracker)
+        if town is not None:
+            send(dispatcher, main_line(town, language))
+        return []

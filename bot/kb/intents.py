@@ -1,4 +1,14 @@
-"""Intent names fixed by ../shared/contract.md; the evaluation reads them from /model/parse."""
+"""Intent names fixed by ../shared/contract.md; the evaluation reads them from /model/parse.
+
+The urgent and conversation intents are named here because code treats them specially; the
+service intents are read from the domain, their one home.
+"""
+
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+DOMAIN_FILE = Path(__file__).resolve().parents[1] / "domain.yml"
 
 URGENT_INTENTS: tuple[str, ...] = (
     "emergency",
@@ -9,37 +19,6 @@ URGENT_INTENTS: tuple[str, ...] = (
 
 # Urgent intents whose reply must never wait for a classifier's second guess.
 DANGER_INTENTS: tuple[str, ...] = ("emergency", "crisis", "domestic_violence")
-
-SERVICE_INTENTS: tuple[str, ...] = (
-    "police_report",
-    "accident_report",
-    "station_location",
-    "contact_info",
-    "office_hours",
-    "join_police",
-    "internship",
-    "overnight_parking",
-    "parking_ticket",
-    "animal_control",
-    "pistol_permit",
-    "fingerprinting",
-    "records_check",
-    "arrested_person",
-    "complaint_or_commendation",
-    "anonymous_tip",
-    "lost_and_found",
-    "medication_disposal",
-    "car_seat_inspection",
-    "private_duty",
-    "alarm_registration",
-    "towed_vehicle",
-    "community_programs",
-    "safety_tips",
-    "traffic_stop",
-    "about_911",
-    "identity_theft",
-    "solicitor_permit",
-)
 
 CONVERSATION_INTENTS: tuple[str, ...] = (
     "greet",
@@ -54,7 +33,23 @@ CONVERSATION_INTENTS: tuple[str, ...] = (
     "out_of_scope",
 )
 
+
+def _domain_intents() -> tuple[str, ...]:
+    with DOMAIN_FILE.open(encoding="utf-8") as file:
+        return tuple(str(name) for name in YAML(typ="safe").load(file)["intents"])
+
+
+# The service intents are every other intent of the domain: a question type is added by listing
+# it in bot/domain.yml, giving it NLU examples and an answer in each knowledge file; no code.
+# bot/answer_policy.py answers all of them with action_answer.
+SERVICE_INTENTS: tuple[str, ...] = tuple(
+    name
+    for name in _domain_intents()
+    if name not in URGENT_INTENTS and name not in CONVERSATION_INTENTS
+)
+
+
 # Every town's knowledge file answers these: the services plus the town part of a non-urgent report.
 ANSWERED_INTENTS: tuple[str, ...] = (*SERVICE_INTENTS, "report_non_emergency")
 
-ALL_INTENTS: tuple[str, ...] = (*URGENT_INTENTS, *SERVICE_INTENTS, *CONVERSATION_INTENTS)
+ALL_INTENTS: tuple[str, ...] = _domain_intents()

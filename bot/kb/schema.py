@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, Extra, Field, HttpUrl, root_validator, validator
 
 from bot.kb.intents import ANSWERED_INTENTS
+from bot.languages import DEFAULT, SUPPORTED
+
+# Every resident-facing text is written in English in the file's own fields and in each of these
+# under a key of its code (`es:`, `pt:`): the schema refuses a file that lacks one.
+TRANSLATED: tuple[str, ...] = tuple(code for code in SUPPORTED if code != DEFAULT)
 
 # The longest answer that fits one SMS conversation turn (contract: 600 characters).
 MAX_ANSWER_CHARS = 600
@@ -45,15 +50,52 @@ class Source(Strict):
         return str(value)
 
 
-class Phone(Strict):
+class Translated(Strict):
+    """Something with resident-facing text in English and in every language of TRANSLATED.
+
+    Subclasses list their text fields in TEXTS; the translation of each field the English has is
+    required, and a translation of a field the English lacks is refused (it would say more).
+    """
+
+    TEXTS: ClassVar[tuple[str, ...]] = ()
+    es: dict[str, str] | None = None
+    pt: dict[str, str] | None = None
+
+    @root_validator(skip_on_failure=True)
+    def every_language(cls, values: dict) -> dict:
+        present = {f for f in cls.TEXTS if values.get(f)}
+        for code in TRANSLATED:
+            texts = values.get(code)
+            if texts is None:
+                raise ValueError(f"no `{code}:` translation of {', '.join(sorted(present))}")
+            if set(texts) != present:
+                raise ValueError(
+                    f"`{code}:` must translate exactly {', '.join(sorted(present))}; "
+                    f"it has {', '.join(sorted(texts)) or 'nothing'}"
+                )
+            blank = [f for f, t in texts.items() if not str(t).strip()]
+            if blank:
+                raise ValueError(f"`{code}:` has an empty {', '.join(blank)}")
+        return values
+
+    def in_language(self, field: str, language: str) -> Any:
+        """`field` in `language`; the English when the language is not one of the file's (or the
+        field is empty in English, so has no translation)."""
+        texts = getattr(self, language, None) if language in TRANSLATED else None
+        return texts[field] if texts and field in texts else getattr(self, field)
+
+
+class Phone(Translated):
+    TEXTS = ("label",)
     number: str = Field(..., regex=PHONE)
     label: str
     sources: list[str] = Field(..., min_items=1)
 
 
-class Unit(Strict):
+class Unit(Translated):
     """One unit of the department (records, animal control...). Unknown facts stay null."""
 
+    TEXTS = ("name", "hours", "note")
     name: str
     phone: str | None = Field(None, regex=PHONE)
     address: str | None = None
@@ -70,9 +112,19 @@ class Unit(Strict):
         return values
 
 
-class Answer(Strict):
-    """The answer to one service intent, as the resident reads it."""
+def _fits_one_sms_turn(text: str, next_step: str, where: str) -> None:
+    length = len(text) + 1 + len(next_step)
+    if length > MAX_ANSWER_CHARS:
+        raise ValueError(
+            f"{where}text + next_step is {length} characters; the limit is {MAX_ANSWER_CHARS} "
+            "(one SMS conversation turn)"
+        )
 
+
+class Answer(Translated):
+    """The answer to one service intent, as the resident reads it, in every language."""
+
+    TEXTS = ("text", "next_step")
     text: str = Field(..., min_length=20)
     next_step: str = Field(..., min_length=10, description="a phone, a URL or an address")
     sources: list[str] = Field(..., min_items=1)
@@ -80,15 +132,11 @@ class Answer(Strict):
 
     @root_validator(skip_on_failure=True)
     def fits_one_sms_turn(cls, values: dict) -> dict:
-        length = len(values["text"]) + 1 + len(values["next_step"])
-        if length > MAX_ANSWER_CHARS:
-            raise ValueError(
-                f"text + next_step is {length} characters; the limit is {MAX_ANSWER_CHARS} "
-                "(one SMS conversation turn)"
-            )
-        for field in ("text", "next_step"):
-            if "\n\n" in values[field]:
-                raise ValueError(f"{field} has a blank line; it would split into two messages")
+        _fits_one_sms_turn(values["text"], values["next_step"], "")
+        for code in TRANSLATED:
+            texts = values.get(code) or {}
+            if "text" in texts and "next_step" in texts:
+                _fits_one_sms_turn(texts["text"], texts["next_step"], f"{code}: ")
         return values
 
 
@@ -130,6 +178,20 @@ class Widget(Strict):
         return origin.lower()
 
 
+class Review(Strict):
+    """Whether a native speaker at the town has checked every text in one language."""
+
+    reviewed: bool = False
+    reviewer: str | None = None
+    date: dt.date | None = None
+
+    @root_validator(skip_on_failure=True)
+    def says_who(cls, values: dict) -> dict:
+        if values.get("reviewed") and not (values.get("reviewer") and values.get("date")):
+            raise ValueError("a reviewed language needs `reviewer` and `date`")
+        return values
+
+
 class Town(Strict):
     id: str = Field(..., regex=TOWN_ID)
     name: str
@@ -140,6 +202,7 @@ class Town(Strict):
     address: str
     checked: dt.date
     widget: Widget = Widget()
+    translations: dict[str, Review]
     sources: dict[str, Source]
     phones: dict[str, Phone]
     units: dict[str, Unit] = {}
@@ -150,6 +213,12 @@ class Town(Strict):
         if not sources:
             raise ValueError("`sources` is empty: every fact needs a source")
         return sources
+
+    @validator("translations")
+    def every_translation(cls, translations: dict[str, Review]) -> dict[str, Review]:
+        if set(translations) != set(TRANSLATED):
+            raise ValueError(f"`translations` must list exactly {', '.join(TRANSLATED)}")
+        return translations
 
     @validator("phones")
     def has_main_line(cls, phones: dict[str, Phone]) -> dict[str, Phone]:

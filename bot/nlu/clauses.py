@@ -11,8 +11,15 @@ from __future__ import annotations
 import re
 
 MAX_CLAUSES = 4  # bounds the extra work on a long paste; the rest stays in the last clause
+# "and" or a comma starts a new clause only before a new subject: "found a stray dog and someone
+# is kicking in my door", "is records open friday, i keep thinking about overdosing".
+_NEW_SUBJECT = (
+    r"(?:i|i'm|im|i've|ive|my|he|he's|she|she's|they|they're|someone|somebody|some guy|"
+    r"there's|theres|there|a man|a guy|a car|a kid|a child|our|we)\b"
+)
 _BOUNDARY = re.compile(
     r"(?<=[.?!])\s+|[\n;]+|\s+[-–—]+\s+"
+    rf"|\s*,?\s+and\s+(?={_NEW_SUBJECT})|,\s+(?={_NEW_SUBJECT})"
     r"|\s*,?\s+\b(?:also|btw|by the way|oh and|and also|plus|but|anyway|"
     r"tambi[eé]n|adem[aá]s|pero|tamb[eé]m|al[eé]m disso|mas)\b[,:]?\s+",
     re.IGNORECASE,

@@ -108,7 +108,9 @@ def decide(
         # swelled up and he can't breathe well": emergency 0.21, crisis 0.19): together they are
         # its likeliest reading, and every one of their replies leads with the number to call
         return urgent[0][INTENT_NAME_KEY], "combined", verdict.as_dict()
-    if current == FALLBACK:
+    if current == FALLBACK and not tempered:
+        # one urgent intent likely enough on its own, although below the fallback threshold; as
+        # for the combined rule, not when the message is about a permit, a record or the past
         best = next((r for r in ranking if r.get(INTENT_NAME_KEY) != FALLBACK), None)
         if (
             best

@@ -7,7 +7,8 @@
  * shadow root so the town's styles and ours never mix. Everything a resident or the assistant
  * writes is inserted as text (textContent), never as HTML; links are built from checked URLs.
  * The conversation is kept in sessionStorage: it survives a reload and moving between pages of
- * the site, and is gone when the tab closes or the resident presses "Leave quickly".
+ * the site, and is gone when the tab closes or the resident presses "Leave quickly". So is each
+ * answer's rating ("Was this answer helpful?"), which is also sent to the server (POST rate).
  */
 (function () {
   "use strict";
@@ -31,33 +32,13 @@
     ].join("|"),
     "g"
   );
-  // An urgent banner in the language of its reply (the reply's `language`: en, es or pt).
-  const URGENT = {
-    en: {
-      emergency: "Emergency: call 911 now",
-      crisis: "Call or text 988 now",
-      domestic_violence: "If you're in danger, call 911",
-      other: "Call 911 if anyone is in danger",
-      call: "Call ",
-      text988: "Text 988",
-    },
-    es: {
-      emergency: "Emergencia: llame al 911 ahora",
-      crisis: "Llame o envíe un texto al 988 ahora",
-      domestic_violence: "Si está en peligro, llame al 911",
-      other: "Si alguien está en peligro, llame al 911",
-      call: "Llamar al ",
-      text988: "Texto al 988",
-    },
-    pt: {
-      emergency: "Emergência: ligue para o 911 agora",
-      crisis: "Ligue ou mande mensagem para o 988 agora",
-      domestic_violence: "Se estiver em perigo, ligue para o 911",
-      other: "Se alguém está em perigo, ligue para o 911",
-      call: "Ligar para o ",
-      text988: "Mensagem para o 988",
-    },
-  };
+  // The widget's own texts come with the config, in every language the assistant speaks
+  // (bot/domain.yml, utter_widget_*). The page's language is the first guess; each reply says
+  // its language and the widget follows it.
+  const pageLanguage = (script.getAttribute("data-language") || document.documentElement.lang || "en")
+    .slice(0, 2)
+    .toLowerCase();
+  const labels = []; // [node, attribute or "text", text key]: relabelled when the language changes
 
   let config = null;
   let state = load() || fresh(false);
@@ -66,7 +47,44 @@
 
   // --- storage ------------------------------------------------------------------------------
   function fresh(noticeSeen) {
-    return { sender: newId(), messages: [], noticeSeen: noticeSeen, open: false };
+    return { sender: newId(), messages: [], noticeSeen: noticeSeen, open: false, lang: null };
+  }
+
+  // --- languages ----------------------------------------------------------------------------
+  function known(lang) {
+    return config && config.languages.indexOf(lang) >= 0;
+  }
+  function currentLanguage() {
+    if (known(state.lang)) return state.lang;
+    return known(pageLanguage) ? pageLanguage : "en";
+  }
+  function T(key, lang, number) {
+    const texts = config.texts[known(lang) ? lang : currentLanguage()];
+    const text = texts[key] !== undefined ? texts[key] : config.texts.en[key];
+    return number === undefined ? text : text.replace("{number}", number);
+  }
+  function label(node, key, attribute) {
+    labels.push([node, attribute || "text", key]);
+    return node;
+  }
+  function relabel() {
+    const lang = currentLanguage();
+    labels.forEach(([node, attribute, key]) => {
+      if (attribute === "text") node.textContent = T(key, lang);
+      else node.setAttribute(attribute, T(key, lang));
+    });
+    ui.panel.setAttribute("lang", lang);
+    ui.launcher.setAttribute("lang", lang);
+    ui.about.href = aboutUrl(lang);
+  }
+  function aboutUrl(lang) {
+    return base + "about?department=" + encodeURIComponent(department) + "&lang=" + encodeURIComponent(lang);
+  }
+  function follow(lang) {
+    if (!known(lang) || lang === currentLanguage()) return;
+    state.lang = lang;
+    save();
+    relabel();
   }
   function newId() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -154,28 +172,28 @@
   // --- messages -----------------------------------------------------------------------------
   function messageNode(msg, live) {
     if (msg.from === "user") {
-      return el("div", { class: "pa-msg pa-user" }, [srOnly("You: "), document.createTextNode(msg.text)]);
+      return el("div", { class: "pa-msg pa-user" }, [srOnly(T("you") + " "), document.createTextNode(msg.text)]);
     }
     const urgent = msg.urgency && msg.urgency !== "routine";
-    const lang = Object.prototype.hasOwnProperty.call(URGENT, msg.language) ? msg.language : "en";
-    const words = URGENT[lang];
+    const lang = known(msg.language) ? msg.language : "en";
     const node = el("div", { class: urgent ? "pa-msg pa-bot pa-urgent" : "pa-msg pa-bot", lang: lang });
     if (urgent) {
       if (live) node.setAttribute("role", "alert");
-      node.append(el("p", { class: "pa-urgent-title", text: words[msg.urgency] || words.other }));
+      const title = config.texts[lang]["urgent_" + msg.urgency] || T("urgent_other", lang);
+      node.append(el("p", { class: "pa-urgent-title", text: title }));
       const calls = el("div", { class: "pa-calls" });
       (msg.call && msg.call.length ? msg.call : ["911"]).forEach((number) => {
-        calls.append(el("a", { class: "pa-call", href: telHref(number), text: words.call + number }));
-        if (number === "988") calls.append(el("a", { class: "pa-call", href: "sms:988", text: words.text988 }));
+        calls.append(el("a", { class: "pa-call", href: telHref(number), text: T("urgent_call", lang, number) }));
+        if (number === "988") calls.append(el("a", { class: "pa-call", href: "sms:988", text: T("urgent_text988", lang) }));
       });
       node.append(calls);
     } else {
-      node.append(srOnly("Assistant: "));
+      node.append(srOnly(T("assistant", lang) + " "));
     }
     node.append(el("p", { class: "pa-text" }, [richText(msg.text || "")]));
     const sources = (msg.sources || []).map(safeHttpUrl).filter(Boolean);
     if (sources.length) {
-      const line = el("p", { class: "pa-sources" }, [document.createTextNode(sources.length > 1 ? "Sources: " : "Source: ")]);
+      const line = el("p", { class: "pa-sources" }, [document.createTextNode(T(sources.length > 1 ? "sources" : "source", lang) + " ")]);
       const host = (url) => url.hostname.replace(/^www\./, "");
       sources.forEach((url, i) => {
         const shared = sources.filter((other) => host(other) === host(url)).length > 1;
@@ -184,8 +202,9 @@
       });
       node.append(line);
     }
+    if (!urgent && msg.rateable) node.append(ratingNode(msg, lang));
     if (msg.buttons && msg.buttons.length) {
-      const group = el("div", { class: "pa-choices", role: "group", "aria-label": "Choices" });
+      const group = el("div", { class: "pa-choices", role: "group", "aria-label": T("choices", lang) });
       msg.buttons.forEach((b) =>
         group.append(el("button", { type: "button", class: "pa-choice", text: b.title, on: { click: () => send(b.payload, b.title) } }))
       );
@@ -193,6 +212,74 @@
     }
     return node;
   }
+  // --- ratings: "Was this answer helpful?" under a routine, sourced answer, never an urgent one
+  const SVG = "http://www.w3.org/2000/svg";
+  const THUMB = "M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z";
+  let ratingIds = 0;
+  function thumb(down) {
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    svg.setAttribute("class", "pa-thumb");
+    const path = document.createElementNS(SVG, "path");
+    path.setAttribute("d", THUMB);
+    if (down) path.setAttribute("transform", "rotate(180 12 12)");
+    svg.append(path);
+    return svg;
+  }
+  function thanks(lang) {
+    return el("p", { class: "pa-rate-thanks", tabindex: "-1", text: T("rate_thanks", lang) });
+  }
+  function ratingNode(msg, lang) {
+    const box = el("div", { class: "pa-rate" });
+    if (msg.rated) {
+      box.append(thanks(lang));
+      return box;
+    }
+    const id = "pa-rate-" + ++ratingIds;
+    const buttons = ["up", "down"].map((choice) =>
+      el("button", { type: "button", class: "pa-rate-button", "data-rating": choice, on: { click: () => rate(msg, choice, box, buttons, lang) } }, [
+        thumb(choice === "down"),
+        document.createTextNode(T("rate_" + choice, lang)),
+      ])
+    );
+    box.append(el("p", { id: id, class: "pa-rate-prompt", text: T("rate_prompt", lang) }), el("div", { class: "pa-rate-buttons", role: "group", "aria-labelledby": id }, buttons));
+    return box;
+  }
+  async function rate(msg, choice, box, buttons, lang) {
+    if (box.dataset.busy) return;
+    box.dataset.busy = "1";
+    buttons.forEach((b) => b.setAttribute("aria-disabled", "true"));
+    const hadFocus = box.contains(ui.root.activeElement);
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
+    let stored = false;
+    try {
+      const res = await fetch(base + "rate", {
+        method: "POST",
+        mode: "cors",
+        credentials: "omit",
+        headers: { "Content-Type": "text/plain;charset=UTF-8" }, // JSON, without a CORS preflight
+        body: JSON.stringify({ sender: state.sender, rating: choice, topic: msg.topic }),
+        signal: abort.signal,
+      });
+      stored = res.ok;
+    } catch (e) {
+      stored = false;
+    } finally {
+      clearTimeout(timer);
+    }
+    delete box.dataset.busy;
+    buttons.forEach((b) => b.removeAttribute("aria-disabled"));
+    if (!stored) return; // the buttons stay: the resident may try again
+    msg.rated = choice;
+    save();
+    const note = thanks(lang);
+    box.replaceChildren(note);
+    if (hadFocus) note.focus(); // the pressed button is gone: keep the keyboard user's place
+  }
+
   function show(msg, live) {
     const node = messageNode(msg, live);
     ui.log.append(node);
@@ -213,8 +300,7 @@
 
   // --- talking to the assistant -------------------------------------------------------------
   function unreachable() {
-    const line = config ? " Otherwise call " + config.phone.number + "." : "";
-    return [{ text: "Sorry, I can't reach the assistant right now. If anyone is in danger, call 911." + line }];
+    return [{ text: T("unreachable"), language: currentLanguage() }];
   }
   async function post(text) {
     const abort = new AbortController();
@@ -225,7 +311,11 @@
         mode: "cors",
         credentials: "omit",
         headers: { "Content-Type": "text/plain;charset=UTF-8" }, // JSON, sent without a CORS preflight
-        body: JSON.stringify({ sender: state.sender, message: text, metadata: { department: department } }),
+        body: JSON.stringify({
+          sender: state.sender,
+          message: text,
+          metadata: { department: department, language: pageLanguage },
+        }),
         signal: abort.signal,
       });
       const data = await res.json().catch(() => null);
@@ -247,26 +337,32 @@
       ui.typing.hidden = true;
       ui.log.removeAttribute("aria-busy");
       if (sender !== state.sender) return; // the resident started over meanwhile
-      replies.forEach((r) =>
+      if (replies.length) follow(replies[replies.length - 1].language);
+      // A reply to an urgent message is never followed by "Was this helpful?", even under the
+      // routine answer that may come after the urgent banner.
+      const urgentTurn = replies.some((r) => r.urgency && r.urgency !== "routine");
+      replies.forEach((r) => {
+        const sources = Array.isArray(r.sources) ? r.sources : [];
+        const topic = typeof r.topic === "string" && r.topic ? r.topic : null;
+        const urgency = r.urgency || "routine";
         add({
           from: "bot",
           text: String(r.text || ""),
           buttons: Array.isArray(r.buttons) ? r.buttons : [],
-          urgency: r.urgency || "routine",
-          language: typeof r.language === "string" ? r.language : "en",
+          urgency: urgency,
+          language: known(r.language) ? r.language : currentLanguage(),
           call: Array.isArray(r.call) ? r.call : [],
-          sources: Array.isArray(r.sources) ? r.sources : [],
-        })
-      );
+          sources: sources,
+          topic: topic,
+          rateable: Boolean(topic) && urgency === "routine" && sources.length > 0 && !urgentTurn,
+        });
+      });
     });
   }
 
   // --- the panel ----------------------------------------------------------------------------
   function greeting() {
-    return {
-      from: "bot",
-      text: "Hi! I answer questions about the " + config.name + ": reports, parking, permits, animal control and more. What would you like to know?",
-    };
+    return { from: "bot", text: T("greeting"), language: currentLanguage() };
   }
   function setOpen(open, moveFocus) {
     state.open = open;
@@ -281,7 +377,9 @@
     }
   }
   function startOver() {
+    const lang = state.lang; // a new conversation, in the same language
     state = fresh(true);
+    state.lang = lang;
     ui.log.replaceChildren();
     add(greeting());
     state.open = true;
@@ -299,31 +397,34 @@
     const host = el("div", { id: "police-assistant" });
     host.style.setProperty("--pa-color", config.color);
     const root = host.attachShadow({ mode: "open" });
-    const title = config.town + " Police";
     root.append(el("link", { rel: "stylesheet", href: base + "widget.css" }));
 
     ui.launcher = el("button", {
       type: "button", class: "pa-launcher", "aria-expanded": "false", "aria-controls": "pa-panel",
       on: { click: () => setOpen(ui.panel.hidden, true) },
-    }, [el("span", { class: "pa-launcher-icon", "aria-hidden": "true", text: "?" }), document.createTextNode("Ask " + title)]);
+    }, [el("span", { class: "pa-launcher-icon", "aria-hidden": "true", text: "?" }), label(el("span"), "launcher")]);
 
-    ui.noticeOk = el("button", { type: "button", class: "pa-button", text: "OK, I understand",
-      on: { click: () => { state.noticeSeen = true; save(); ui.notice.hidden = true; ui.input.focus(); } } });
+    ui.noticeOk = label(el("button", { type: "button", class: "pa-button",
+      on: { click: () => { state.noticeSeen = true; save(); ui.notice.hidden = true; ui.input.focus(); } } }), "notice_ok");
+    // "How this assistant works": the public page, in the widget's language (relabel sets href).
+    ui.about = el("a", { class: "pa-about", target: "_blank", rel: "noopener" }, [label(el("span"), "about_link"), srOnly(" (opens in a new tab)")]);
     ui.notice = el("div", { class: "pa-notice", role: "note", "aria-labelledby": "pa-notice-title" }, [
-      el("h3", { id: "pa-notice-title", text: "Before you start" }),
+      label(el("h3", { id: "pa-notice-title" }), "notice_title"),
       el("ul", {}, [
-        el("li", { text: "This is an automated assistant. It is not monitored around the clock and can't send help. It is not for emergencies: call 911." }),
-        el("li", { text: "Please don't share personal details such as names, dates of birth, addresses or case numbers." }),
-        el("li", { text: "Messages may be kept, and may be released as public records." }),
+        label(el("li"), "notice_automated"),
+        label(el("li"), "notice_personal"),
+        label(el("li"), "notice_records"),
       ]),
+      el("p", { class: "pa-about-line" }, [ui.about]),
       ui.noticeOk,
     ]);
     ui.notice.hidden = state.noticeSeen;
 
-    ui.log = el("div", { class: "pa-log", role: "log", "aria-live": "polite", "aria-label": "Conversation with the assistant", tabindex: "0" });
-    ui.typing = el("p", { class: "pa-typing", text: "The assistant is typing…" });
+    ui.log = label(el("div", { class: "pa-log", role: "log", "aria-live": "polite", tabindex: "0" }), "log_label", "aria-label");
+    ui.typing = label(el("p", { class: "pa-typing" }), "typing");
     ui.typing.hidden = true;
-    ui.input = el("textarea", { id: "pa-input", class: "pa-input", rows: "2", maxlength: String(MAX_CHARS), autocomplete: "off", placeholder: "Type your question" });
+    ui.input = el("textarea", { id: "pa-input", class: "pa-input", rows: "2", maxlength: String(MAX_CHARS), autocomplete: "off" });
+    label(ui.input, "placeholder", "placeholder");
     ui.input.addEventListener("keydown", (ev) => {
       if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing) {
         ev.preventDefault();
@@ -338,27 +439,30 @@
       ui.input.value = "";
       send(text, text);
     } } }, [
-      el("label", { for: "pa-input", class: "pa-sr", text: "Your question" }),
+      label(el("label", { for: "pa-input", class: "pa-sr" }), "input_label"),
       ui.input,
-      el("button", { type: "submit", class: "pa-button pa-send", text: "Send" }),
+      label(el("button", { type: "submit", class: "pa-button pa-send" }), "send"),
     ]);
 
-    ui.panel = el("section", { id: "pa-panel", class: "pa-panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "pa-title", lang: "en" }, [
+    ui.panel = el("section", { id: "pa-panel", class: "pa-panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "pa-title" }, [
       el("div", { class: "pa-header" }, [
-        el("h2", { id: "pa-title", class: "pa-title" }, [document.createTextNode(title), el("span", { class: "pa-subtitle", text: "Information assistant (automated)" })]),
+        el("h2", { id: "pa-title", class: "pa-title" }, [label(el("span"), "title"), label(el("span", { class: "pa-subtitle" }), "subtitle")]),
         el("div", { class: "pa-actions" }, [
-          el("button", { type: "button", class: "pa-leave", text: "Leave quickly", title: "Clear this chat and go to another website", on: { click: leaveQuickly } }),
-          el("button", { type: "button", class: "pa-header-button", text: "New chat", on: { click: startOver } }),
-          el("button", { type: "button", class: "pa-header-button", "aria-label": "Close chat", on: { click: () => setOpen(false, true) } }, [el("span", { "aria-hidden": "true", text: "✕" })]),
+          label(label(el("button", { type: "button", class: "pa-leave", on: { click: leaveQuickly } }), "leave"), "leave_title", "title"),
+          label(el("button", { type: "button", class: "pa-header-button", on: { click: startOver } }), "new_chat"),
+          label(el("button", { type: "button", class: "pa-header-button", on: { click: () => setOpen(false, true) } }, [el("span", { "aria-hidden": "true", text: "✕" })]), "close", "aria-label"),
         ]),
       ]),
       ui.notice,
       ui.log,
       ui.typing,
       el("p", { class: "pa-emergency" }, [
-        document.createTextNode("Emergency? "),
-        el("a", { href: "tel:911", text: "Call 911" }),
-        document.createTextNode(" · Police: "), // not "non-emergency": a town's line may be unconfirmed
+        label(el("span"), "emergency"),
+        document.createTextNode(" "),
+        label(el("a", { href: "tel:911" }), "call_911"),
+        document.createTextNode(" · "),
+        label(el("span"), "police"), // not "non-emergency": a town's line may be unconfirmed
+        document.createTextNode(" "),
         el("a", { href: telHref(config.phone.number), text: config.phone.number }),
       ]),
       ui.form,
@@ -372,6 +476,7 @@
     });
 
     root.append(ui.panel, ui.launcher);
+    relabel();
     ui.host = host;
     ui.root = root;
     if (!state.messages.length) state.messages.push(greeting()); // saved once the chat is opened

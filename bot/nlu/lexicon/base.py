@@ -16,7 +16,15 @@ from bot.languages import fold
 
 # Urgency categories, most urgent first: a message is judged by the most urgent one it shows.
 CATEGORIES: tuple[str, ...] = ("emergency", "crisis", "domestic_violence")
-CONTEXT_NAMES: tuple[str, ...] = ("past", "records", "informational", "permit", "negation", "gone")
+CONTEXT_NAMES: tuple[str, ...] = (
+    "past",
+    "records",
+    "informational",
+    "permit",
+    "negation",
+    "gone",
+    "property",
+)
 
 
 @dataclass(frozen=True)
@@ -27,12 +35,21 @@ class Pattern:
     regex: re.Pattern[str]
 
 
+# not k: "kkkk" is Brazilian laughter, which the Portuguese lexicon reads as such
+_STRETCHED = re.compile(r"([a-jl-z])\1{2,}")
+
+
+def stretched(text: str) -> str:
+    """A letter typed three times or more counts once: "ayudaaa", "socorrooo", "helppp"."""
+    return _STRETCHED.sub(r"\1", text)
+
+
 def folding_normaliser(texting: dict[str, str]) -> Callable[[str], str]:
     """A normaliser for a language typed with or without accents: lower-case, accents folded
     (bot/languages.fold), texting spellings expanded, one space."""
 
     def normalise(text: str) -> str:
-        text = fold(text)
+        text = stretched(fold(text))
         for rx, replacement in texting.items():
             text = re.sub(rx, replacement, text)
         return re.sub(r"\s+", " ", text).strip()
@@ -46,8 +63,10 @@ def pattern(name: str, category: str, kind: str, regex: str) -> Pattern:
 
 # Which context can make a match of each kind routine (when no present-time marker is seen).
 DEMOTED_BY: dict[str, tuple[str, ...]] = {
-    "crime": ("past", "records", "informational", "permit", "gone"),
-    "violence": ("past", "records", "informational", "permit"),
+    "crime": ("past", "records", "informational", "permit", "gone", "property"),
+    # a weapon lost, found or handed in is property ("lost my pocket knife at the park"); only
+    # weapons and crime words give way to it, never a missing person or a medical emergency
+    "violence": ("past", "records", "informational", "permit", "property"),
     "fire": ("past", "records", "informational", "permit"),
     "medical": ("past", "records", "informational"),
     "crash": ("past", "records", "informational", "negation"),
@@ -119,7 +138,7 @@ def _stays_urgent(p: Pattern, context: list[str]) -> bool:
 # danger words close to it: in "how do I get a permit someone just fired shots on my street" the
 # permit is a different matter from the shots. Time, negation and "they left" describe the whole
 # situation and count anywhere in the message.
-LOCAL_CONTEXT = frozenset({"records", "informational", "permit"})
+LOCAL_CONTEXT = frozenset({"records", "informational", "permit", "property"})
 WINDOW_WORDS = 12
 _WORDS = re.compile(r"\S+")
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.nlu.lexicon.base import Lexicon
+from bot.nlu.lexicon.base import Lexicon, stretched
 from bot.nlu.lexicon.base import pattern as _p
 
 # --- normalisation ------------------------------------------------------------------------------
@@ -68,7 +68,7 @@ _CONTRACTION_FIX = {
 
 def normalise(text: str) -> str:
     """Lower-case, fold typographic quotes and spacing, expand texting shorthand."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    text = stretched(unicodedata.normalize("NFKC", text).lower())
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     text = re.sub(
         r"\b(" + "|".join(_CONTRACTION_FIX) + r")\b", lambda m: _CONTRACTION_FIX[m.group(1)], text
@@ -106,6 +106,8 @@ PATTERNS = (
         r"|\bintruders?\b|\bprowler\b|\btrying (?:car )?doors\b|\bchecking (?:car )?door handles\b|\bhome invasion\b"
         r"|\b(?:some ?one|some ?body|a (?:man|guy|stranger|person)|burglars?|people|strangers?) (?:is |'s |are )?(?:in|inside) (?:my|our|the|my neighbou?r's) (?:house|home|apartment|basement|attic|garage|room|building)"
         r"|\bburglary in progress\b|\bburglars? (?:is|are) (?:in|inside|still)\b|\bbreaking in(?:to)?\b"
+        r"|\b(?:kick|kicking|bust|busting|force|forcing|break|breaking|bang|banging) (?:in|down|open) (?:my|our|the) (?:\w+ )?(?:door|window)\b"
+        r"|\b(?:kick|kicking|bust|busting) (?:my|our|the) (?:\w+ )?(?:door|window) (?:in|down|open)\b"
         r"|\b(?:hear|heard) (?:someone|somebody|a noise|noises|footsteps) (?:\w+ ){0,2}(?:in|inside|downstairs|upstairs)",
     ),
     _p(
@@ -198,7 +200,8 @@ PATTERNS = (
         r"\b(?:crash|accident|wreck|collision|crashed|rolled over|flipped)\b.*\b(?:hurt|injur\w*|bleeding|trapped|pinned|unconscious|ambulance|not moving|dead|blood)\b"
         r"|\b(?:hurt|injur\w*|bleeding|trapped|pinned|unconscious)\b.*\b(?:crash|accident|wreck|collision)\b"
         r"|\b(?:hit|struck|run over) by a (?:car|truck|bus|vehicle|driver)\b|\bhit and run\b.*\b(?:hurt|injur\w*|bleeding|lying)\b"
-        r"|\b(?:pedestrian|cyclist|biker|kid|child|person|man|woman) (?:was |got |just |just got |has been )?(?:hit|struck)\b|\b(?:drove|driven|crashed|plowed) into (?:a |the )?(?:crowd|people|house|building|store)\b|\bcar (?:flipped|overturned|rolled)\b"
+        r"|\b(?:pedestrian|cyclist|biker|kid|child|person|man|woman) (?:was |got |just |just got |has been )?(?:hit|struck)\b|\b(?:drove|driven|crashed|plowed) into (?:a |the )?(?:crowd|people|house|building|store)\b|\bcar (?:just )?(?:flipped|overturned|rolled)\b"
+        r"|\b(?:flipped|rolled) over\b.*\b(?:people|someone|somebody|kids?|driver|person|family) (?:inside|in it|trapped|stuck)\b"
         r"|\bdrunk driver\b.*\b(?:right now|swerving|on the road|heading)\b|\bwrong way driver\b",
     ),
     # missing children and vulnerable people
@@ -276,7 +279,8 @@ PATTERNS = (
         r"|\b(?:world|everyone|everybody|my family|they)(?:'d| would| will)? (?:be )?(?:better|lighter|happier|easier) without me\b|\b(?:world|nobody|no one) (?:doesn't|does not) need me\b"
         r"|\b(?:thinking about|think about|thought about|considering|going to|plan on|ready for|ready to start) ending it\b|\bending it (?:feels|seems|is) like\b|\bend (?:it all|things|everything|my life|it for good)\b"
         r"|\bcheck(?:ing)? out for good\b|\b(?:have|made|got|i've got) a plan (?:and a date|to (?:end|kill|die|do it)|for how)\b|\bplann(?:ing|ed) how to do it\b|\brehears\w* (?:it|how|my)\b"
-        r"|\b(?:think|thinking|thought|fantasi[sz]e|fantasi[sz]ing|dream|dreaming) about (?:dying|death|being dead|killing myself|not being alive|not existing)\b"
+        r"|\b(?:think|thinking|thought|fantasi[sz]e|fantasi[sz]ing|dream|dreaming) about (?:dying|death|being dead|killing myself|not being alive|not existing|overdosing|taking all my (?:pills|meds))\b"
+        r"|\b(?:saving|saved|stockpil\w*|hoard\w*|collecting) (?:them|these|it) (?:up )?to take (?:them |it )?all at once\b"
         r"|\b(?:step|stepping|jump|jumping|walk|walking) (?:off|in front of|into) (?:the|a) (?:platform|train|bus|truck|traffic|ledge|bridge)\b|\bin front of (?:a|the) (?:bus|train|truck) on purpose\b"
         r"|\bdrive (?:it |my car |the car )?(?:off|into) (?:a|the) (?:cliff|bridge|wall|tree|reservoir|river|lake|quarry)\b"
         r"|\b(?:sitting|sit|sat) in (?:the|my) garage with the (?:car|engine) running\b|\bgarage with the (?:car|engine) running\b"
@@ -365,7 +369,17 @@ GONE = re.compile(
     r"|\b(?:nobody|no ?one)(?: is|'s) (?:there|here|home|inside)(?: now| anymore)?\b|\bwhile (?:we|i) (?:were|was) (?:away|out|gone)\b"
 )
 
+# Lost, found and handed-in things: a knife or a gun as property, not as a threat.
+PROPERTY = re.compile(
+    r"\blost (?:my|a|an|his|her|our|their|the|one of my)\b|\blost and found\b|\bmisplaced\b"
+    r"|\b(?:turn(?:ed|s)?|hand(?:ed|s)?) (?:it |them |one |this |that )?in\b|\bturn in (?:a|an|my|the)\b"
+    r"|\b(?:did|has) (?:anyone|anybody|someone) (?:find|found|turn|turned|hand|handed)\b"
+    r"|\bleft my\b|\bfound (?:a|an|the|some|this|my \w+'?s?|an old|a rusty|an empty) (?:\w+ )?"
+    r"(?:knife|knives|gun|pistol|revolver|rifle|bullets?|ammo|ammunition|shell casings?|machete|"
+    r"holster|gun case|bow|pellet gun|starter pistol)s?\b"
+)
 CONTEXTS = {
+    "property": PROPERTY,
     "past": PAST,
     "records": RECORDS,
     "informational": INFORMATIONAL,

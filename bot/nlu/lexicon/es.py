@@ -50,6 +50,7 @@ PATTERNS = (
         r" (?:(?:se )?(?:esta|estan) )?(?:(?:adentro|dentro) de|en|metido en|entrando a|entrando en|metiendose (?:a|en)) (?:mi|la|nuestra) (?:casa|apartamento|apto|cuarto|garaje|sotano)"
         r"|\bse (?:esta|estan) metiendo\b|\b(?:estan|esta) (?:entrando|forzando|rompiendo) (?:a |en |la |mi )?(?:la |mi )?(?:casa|puerta|ventana|apartamento|carro)"
         r"|\bhay (?:alguien|un (?:hombre|tipo)|ladrones?|un intruso) (?:adentro|dentro|en (?:mi|la) casa|en el patio|en mi cuarto)"
+        r"|\bse (?:nos |me |le |les )?(?:metieron|metio)\b.*\b(?:estan|esta|siguen|sigue|todavia estan) (?:adentro|dentro|aqui)\b"
         r"|\bintrusos?\b|\bme (?:estan|esta) (?:robando|asaltando)\b|\b(?:estan|esta) (?:asaltando|robando) (?:a|al|el|la|un|una|los|las)\b|\b(?:asalto|robo) (?:en curso|ahora)",
     ),
     _p(
@@ -120,7 +121,7 @@ PATTERNS = (
         "es-plea",
         "emergency",
         "plea",
-        r"\bsocorro\b|\bauxilio\b|\bayuda(?:me|nme)?\b.*(?:!|por favor|urgente|rapido|ahora)|\b(?:por favor|urgente) ayuda"
+        r"(?<!pronto-)(?<!pronto )\bsocorro\b|\bauxilio\b|\bayuda(?:me|nme)?\b.*(?:!|por favor|urgente|rapido|ahora)|\b(?:por favor|urgente) ayuda"
         r"|\bmanden (?:a )?(?:la )?(?:policia|ayuda|una ambulancia|ambulancia|patrulla|a alguien)\b|\bllamen (?:a la policia|al 911|una ambulancia)\b"
         r"|\bes una emergencia\b|^emergencia\s*[!.]*$|\bestoy en peligro\b|\bmiedo por mi vida\b|\bme estoy escondiendo\b|\bestoy escondid[oa]\b"
         r"|\bnecesito (?:a la )?(?:policia|ayuda|una ambulancia) (?:ya|ahora|urgente|rapido)",
@@ -180,11 +181,11 @@ CONTEXTS = {
         r"|\bpelicula\b|\bnoticias?\b|\bserie\b|\bvideojuego\b|\bjuego\b|\blibro\b|\bcancion\b|\bpor error\b|\bsin querer\b|\bpor accidente\b|\bes legal\b"
         r"|\bpara (?:que (?:\w+ ){0,3}no|evitar)\b|\bevitar\b|\bprevenir\b|\bsenales\b|\bcomo reconocer\b|\bpara estar preparad[oa]s?\b"
         r"|\b(?:encontre|me encontre|halle) (?:una?|el|la) (?:navaja|pistola|arma|cuchillo|revolver|bala)s?\b|\bentregar(?:la|lo)?\b|\bfelicitar\b|\bagradecer\b|\bj[aej]j[aej]\w*|\bjsjs\w*|\blol\b|\bvi en\b|\bnoticiero\b|\bepisodio\b|\bviendo\b"
-        r"|\bdeshacerme de\b|\btirar (?:las |los )?(?:medicinas|medicamentos|pastillas)\b|\bcuando (?:debo|se debe|puedo) llamar al 911\b"
+        r"|\bplaticas? sobre\b|\bdeshacerme de\b|\btirar (?:las |los )?(?:medicinas|medicamentos|pastillas)\b|\bcuando (?:debo|se debe|puedo) llamar al 911\b"
     ),
     "permit": re.compile(
         r"\bpermiso\b|\blicencia\b|\bregistr(?:o|ar) (?:de |la |el |mi )?(?:arma|pistola|alarma)\b|\bporte de armas?\b|\bcampo de tiro\b|\bpoligono\b"
-        r"|\btrabajo\b|\bempleo\b|\bvacantes?\b|\bcontratando\b|\baplicar\b|\bbomberos?\b|\bde juguete\b|\bde agua\b|\bde balines\b"
+        r"|\btrabajo\b|\btrabajar\b|\bguardias? (?:de seguridad )?armad[oa]s?\b|\bempleo\b|\bvacantes?\b|\bcontratando\b|\baplicar\b|\bbomberos?\b|\bde juguete\b|\bde agua\b|\bde balines\b"
         r"|\bfuegos artificiales\b|\bvender\b|\bventa\b|\bcomprar\b|\bcertificado\b|\belegibilidad\b|\bguard(?:ar|o) (?:las |los |mis )?armas\b|\bmilitar\b|\bejercito\b|\bfuerzas armadas\b"
         r""
     ),

@@ -54,6 +54,7 @@ PATTERNS = (
         r"\b(?:tem|ha) (?:alguem|um (?:homem|cara|estranho|desconhecido)|uns caras|ladr(?:ao|oes)|gente estranha)"
         r" (?:dentro|aqui dentro|entrando|na minha casa|em casa|no (?:quintal|porao)|no meu (?:quarto|apartamento))"
         r"|\b(?:estao|esta) (?:entrando|invadindo|arrombando|forcando) (?:a |na |minha |o |no )?(?:casa|porta|janela|apartamento|carro)?"
+        r"|\b(?:entraram|invadiram|arrombaram)\b.*\b(?:estao|esta|tao|ta|ainda estao) (?:dentro|aqui|la dentro)\b"
         r"|\b(?:arrombando|invadindo)\b|\b(?:estao|esta) (?:assaltando|roubando) (?:o|a|os|as|um|uma)\b|\bestou sendo (?:assaltad[oa]|roubad[oa]|seguid[oa])\b|\bassalto (?:agora|acontecendo)",
     ),
     _p(
@@ -70,7 +71,7 @@ PATTERNS = (
         "emergency",
         "violence",
         r"\b(?:arma|armas|revolver|pistola|faca|facao|canivete|espingarda|fuzil|rifle)\b(?! (?:de (?:brinquedo|agua|pressao|airsoft|paintball)))"
-        r"|\barmad[oa]s?\b|\btiros?\b|\btiroteio\b|\batir(?:ando|aram|ou|am)\b|\bbalead[oa]\b|(?<!se )\bdisparos?\b|\besfaque(?:ou|aram|ado|ada|ando)\b",
+        r"|\barmad[oa]s?\b|\btiros\b|\b(?:levou|levei|deu|deram|dar|dei|ouvi|ouvimos|escutei|barulho de|um) (?:um )?tiro\b|\btiroteio\b|\batir(?:ando|aram|ou|am|ar)\b|\bbalead[oa]\b|(?<!se )\bdisparos?\b|\besfaque(?:ou|aram|ado|ada|ando)\b",
     ),
     _p(
         "pt-assault",
@@ -124,7 +125,7 @@ PATTERNS = (
         "pt-plea",
         "emergency",
         "plea",
-        r"\bsocorro\b|\b(?:me )?ajud(?:a|em)\b.*(?:!|por favor|pelo amor|rapido|urgente|agora)|\bpelo amor de deus\b"
+        r"(?<!pronto-)(?<!pronto )\bsocorro\b|\b(?:me )?ajud(?:a|em)\b.*(?:!|por favor|pelo amor|rapido|urgente|agora)|\bpelo amor de deus\b"
         r"|\bmand(?:a|em|e) (?:a |uma )?(?:policia|ajuda|ambulancia|viatura|alguem)\b|\bchama(?:m)? (?:a policia|o 911|uma ambulancia)\b"
         r"|\be uma emergencia\b|^emergencia\s*[!.]*$|\bestou em perigo\b|\bmedo de morrer\b|\bestou escondid[oa]\b|\bestou trancad[oa]\b"
         r"|\bpreciso (?:da policia|de ajuda|de uma ambulancia) (?:agora|ja|urgente|rapido)",
@@ -181,7 +182,7 @@ CONTEXTS = {
         r"|\bfilme\b|\bnoticias?\b|\bnovela\b|\bserie\b|\bjogo\b|\blivro\b|\bmusica\b|\bsem querer\b|\bpor engano\b|\bpor acidente\b|\be legal\b"
         r"|\bpara evitar\b|\bevitar\b|\bprevenir\b|\bsinais\b|\bcomo reconhecer\b|\b(?:achei|encontrei) (?:uma?|o|a) (?:faca|arma|pistola|revolver|bala|canivete)s?\b|\bentregar\b|\bentrego\b|\belogiar\b|\bagradecer\b"
         r"|\bk{3,}\b|\brs(?:rs)+\b|\bhaha\w*|\blol\b|\bjornal\b|\bepisodio\b|\bassistindo\b|\bassisti\b|\bvi na (?:tv|internet|noticia)\b"
-        r"|\bdescart\w+|\bjogar fora (?:os )?(?:remedios|medicamentos)\b|\bquando (?:devo|posso|se deve) ligar (?:para o|pro) 911\b"
+        r"|\bpalestras? sobre\b|\bdescart\w+|\bjogar fora (?:os )?(?:remedios|medicamentos)\b|\bquando (?:devo|posso|se deve) ligar (?:para o|pro) 911\b"
     ),
     "permit": re.compile(
         r"\blicenca\b|\bporte\b|\bpermissao\b|\bregistr(?:o|ar) (?:de |a |o |minha |meu )?(?:arma|pistola|alarme)\b|\bautorizacao\b"
