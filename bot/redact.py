@@ -320,7 +320,7 @@ _PLATE_CUE = re.compile(
     r"\blicen[cs]e(?=\s+(?:ct|ny|ma|nj|ri)\b))"
     r"(?:\s*(?:number|num|no\.?|#|is|was|are|reads|read|says|said|shows|es|era|[eé]|eram?|de|do|da|"
     r"del|n[uú]mero|ct|ny|ma|nj|ri|conn\.?|connecticut|massachusetts|new\s+york|state|"
-    r"out\s+of\s+state|:|-|=|\()\s*){0,4}",
+    r"out\s+of\s+state|:|,|-|=|\()\s*){0,4}",
     re.IGNORECASE,
 )
 _PLATE = re.compile(r"(?:[A-Za-z0-9]{1,4}[ -][A-Za-z0-9]{1,5}|[A-Za-z0-9]{2,8})(?![\w-])")
@@ -336,7 +336,7 @@ _PLATE_LATER = re.compile(
 # Names, where a message introduces one
 # ---------------------------------------------------------------------------------------------
 _GREETING = (
-    r"(?:(?:hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|hola|buen[oa]s\s+"
+    r"(?:(?:hi+|hello+|he+y+|hiya|yo|good\s+(?:morning|afternoon|evening)|hola|buen[oa]s\s+"
     r"(?:d[ií]as|tardes|noches)|buenas|oi|ol[aá]|bom\s+dia|boa\s+(?:tarde|noite)|yes|ok|okay|"
     r"sorry|perd[oó]n|disculpe|desculpa|officer|sir|ma'?am|se[nñ]or|se[nñ]ora|senhor|senhora|"
     r"again|there|all|everyone|folks|police)[\s,.!-]*)*"
@@ -371,7 +371,8 @@ _WEAK_NAME = re.compile(
     re.IGNORECASE,
 )
 _TITLE = re.compile(
-    r"(?:(?:mr|mrs|ms|miss|dr|sr|sra|srta|dona|don|do[nñ]a|seu|se[nñ]or|se[nñ]ora|senhor|senhora)"
+    r"(?:(?:(?:a|o|la|el)\s+)?(?:mr|mrs|ms|miss|dr|sr|sra|srta|dona|don|do[nñ]a|seu|se[nñ]or|"
+    r"se[nñ]ora|senhor|senhora|father|fr|pastor|pastora|rev|reverend|padre|coach|deacon)"
     r"\.?\s+|(?:a|o|la|el)\s+(?=[A-ZÀ-Ö]|\w+\s+\w+))?",
     re.IGNORECASE,
 )
@@ -664,14 +665,25 @@ def _plates(text: str) -> Iterator[Finding]:
             if has_digit and compact.isdigit() and len(compact) < 3:
                 continue
             yield Finding("PLATE", m.start(), m.start() + len(token), token)
+            # "plates 8TR551 and LVX0042": the next one too
+            more = re.match(r"\s*(?:,|and|y|e|&)\s+", text[m.start() + len(token) :])
+            if more:
+                nxt = _plate_later(text, m.start() + len(token) + more.end())
+                if nxt and nxt.start == m.start() + len(token) + more.end():
+                    yield nxt
 
 
 def _plate_later(text: str, position: int) -> Finding | None:
     """A plate-like token within the next few words of the same sentence."""
     window = re.split(r"[.!?;\n]", text[position : position + 48])[0]
     for m in _PLATE_LATER.finditer(window):
-        if 5 <= len(m.group().replace("-", "")) <= 8:
-            return Finding("PLATE", position + m.start(), position + m.end(), m.group())
+        end = m.end()
+        rest = re.match(r" \d{2,4}(?![\w-])", window[end:])  # "5MX 219": one plate, two groups
+        if rest and len(m.group()) <= 4:
+            end += rest.end()
+        token = window[m.start() : end]
+        if 5 <= len(re.sub(r"[ -]", "", token)) <= 8:
+            return Finding("PLATE", position + m.start(), position + end, token)
     return None
 
 
