@@ -14,6 +14,7 @@ opt-outs by it (connectors/sms.py, connectors/sms_store.py); only what the resid
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -163,8 +164,14 @@ def _conversations(servers: Servers) -> None:
 
 
 def _found(haystack: bytes) -> list[str]:
+    """The needles in `haystack`; a number counts only on its own, not inside a longer one (the
+    house number 4417 inside a timestamp such as 1764594417.2 is no leak)."""
     lowered = haystack.lower()
-    return [n for n in NEEDLES if n.lower().encode() in lowered]
+    return [
+        n
+        for n in NEEDLES
+        if re.search(rb"(?<![0-9])" + re.escape(n.lower().encode()) + rb"(?![0-9])", lowered)
+    ]
 
 
 def _database_values(path: Path) -> str:
