@@ -45,6 +45,14 @@ from bot.languages import SUPPORTED, fold
 from bot.stores import database_settings
 
 EVENTS: sa.Table = SQLTrackerStore.SQLEvent.__table__  # Rasa's own definition of the table
+# What replaying a conversation reads of each event (load_messages, latest_messages).
+_REPLAYED_COLUMNS = (
+    EVENTS.c.sender_id,
+    EVENTS.c.type_name,
+    EVENTS.c.timestamp,
+    EVENTS.c.intent_name,
+    EVENTS.c.data,
+)
 
 CHANNELS: dict[str, str] = {"widget": "Web widget", "sms": "SMS", "rest": "REST", "other": "Other"}
 LANGUAGES: dict[str, str] = {
@@ -283,13 +291,7 @@ def load_messages(
             .distinct()
         )
         query = (
-            sa.select(
-                EVENTS.c.sender_id,
-                EVENTS.c.type_name,
-                EVENTS.c.timestamp,
-                EVENTS.c.intent_name,
-                EVENTS.c.data,
-            )
+            sa.select(*_REPLAYED_COLUMNS)
             .where(
                 EVENTS.c.sender_id.in_(active),
                 EVENTS.c.timestamp < high,
@@ -723,13 +725,7 @@ def latest_messages(
         if low is None:
             return []
         query = (
-            sa.select(
-                EVENTS.c.sender_id,
-                EVENTS.c.type_name,
-                EVENTS.c.timestamp,
-                EVENTS.c.intent_name,
-                EVENTS.c.data,
-            )
+            sa.select(*_REPLAYED_COLUMNS)
             .where(
                 EVENTS.c.sender_id.in_(sa.select(newest.c.sender_id).distinct()),
                 EVENTS.c.type_name.in_(("user", "slot", "session_started")),
