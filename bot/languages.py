@@ -67,8 +67,9 @@ LOANWORDS = (
     "main street",
 )
 # When lingua hesitates between Spanish and Portuguese (their confidences this close), the
-# spellings and short words only one of them has decide.
-CLOSE = 0.3
+# spellings and short words only one of them has decide. 0.5, measured (fifth session) on the
+# Spanish, Portuguese and English sets: one more Portuguese question told than at 0.3, none lost.
+CLOSE = 0.5
 _MARKERS = {
     "es": re.compile(
         r"ñ|¿|¡|\b(?:el|los|las|del|usted|ustedes|pa|dnd|donde|cuando|cual|cuanto|cuanta|hay|"
@@ -202,6 +203,10 @@ def detect(text: str) -> Detection:
     if {code, second} == {"es", "pt"} and best - runner_up < CLOSE:
         code = _spanish_or_portuguese(fold(neutral)) or code
     share = best / total if total else 0.0
+    if {code, second} == {"es", "pt"} and share < MIN_SHARE <= (best + runner_up) / total:
+        # Spanish or Portuguese for sure, split between the two ("robo de identidad, como lo
+        # reporto"): the markers above chose; 9 more of 625 routine questions told, no English lost
+        share = (best + runner_up) / total
     if share < MIN_SHARE:
         return Detection(None, share)
     return Detection(code, share)

@@ -47,6 +47,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot import clock
 from bot.kb.loader import towns
 from bot.kb.schema import Town
 from bot.languages import DEFAULT, SUPPORTED
@@ -158,6 +159,10 @@ def widget_config(town: Town) -> dict[str, Any]:
         "leave_url": str(town.widget.leave_url),
         "languages": list(SUPPORTED),
         "texts": widget_texts(town),
+        "notices": [
+            {"id": n.id, "texts": {lang: n.in_language("text", lang) for lang in SUPPORTED}}
+            for n in town.notices_in_force(None, clock.now())
+        ],
     }
 
 

@@ -6,10 +6,12 @@ gives: bot/models/baseline.tar.gz, see benchmarks/baseline-config.yml), it repor
 macro-F1 per intent group, emergency / crisis / domestic-violence recall, the false-alarm rate
 (routine messages answered as urgent), the out-of-scope rate, and every message we got wrong. It
 draws our confusion matrix (reports/confusion.png) and appends the CLINC150 benchmark
-(scripts/clinc.py) unless CLINC=0.
+(scripts/clinc.py) unless CLINC=0. Beside both, the floor (scripts/floor.py): TF-IDF + logistic
+regression on the same data, with nothing else; and a 5-fold cross-validation of the training data
+for the floor and for ours, unless CV=0 (about six minutes).
 
     python scripts/evaluate.py          (make eval)
-    BASELINE=0 CLINC=0 python scripts/evaluate.py    ours only, our sets only (a few minutes)
+    BASELINE=0 CLINC=0 CV=0 python scripts/evaluate.py    ours and the floor, our sets only
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.chdir(ROOT)
 
+from bot.actions.replies import likely_topics  # noqa: E402
 from bot.kb.intents import (  # noqa: E402
+    ANSWERED_INTENTS,
     CONVERSATION_INTENTS,
     DANGER_INTENTS,
     SERVICE_INTENTS,
@@ -57,6 +61,12 @@ SETS = {
     "fresh mixed (en)": ROOT / "tests/urgent/fresh/en_mixed.yml",
     "fresh urgent and routine (es)": ROOT / "tests/urgent/fresh/es.yml",
     "fresh urgent and routine (pt)": ROOT / "tests/urgent/fresh/pt.yml",
+    # third urgent sets (2026-12-01, session 5), other authors: measured once before any change
+    # made for them (README), never tuned on
+    "third warning signs (en)": ROOT / "tests/urgent/fresh2/en_warning_signs.yml",
+    "third mixed (en)": ROOT / "tests/urgent/fresh2/en_mixed.yml",
+    "third urgent and routine (es)": ROOT / "tests/urgent/fresh2/es.yml",
+    "third urgent and routine (pt)": ROOT / "tests/urgent/fresh2/pt.yml",
     # residents' sets by independent authors, never tuned on (tests/test_resident_sets.py)
     "routine questions (es)": ROOT / "tests/lang/es_routine.yml",
     "routine questions (pt)": ROOT / "tests/lang/pt_routine.yml",
@@ -69,6 +79,8 @@ LANGUAGE_OF_SET = {
     "urgent and routine (pt)": "pt",
     "fresh urgent and routine (es)": "es",
     "fresh urgent and routine (pt)": "pt",
+    "third urgent and routine (es)": "es",
+    "third urgent and routine (pt)": "pt",
     "routine questions (es)": "es",
     "routine questions (pt)": "pt",
     "held-out": "en",
@@ -78,6 +90,7 @@ MODELS = {
     "ours": MODEL,
     "baseline": ROOT / "bot/models/baseline.tar.gz",
 }
+FLOOR = "floor (TF-IDF + LR)"
 
 
 @dataclass(frozen=True)
@@ -86,6 +99,8 @@ class Row:
     gold: str
     predicted: str
     language: str | None  # the language the NLU gives the conversation (None: not shown)
+    # the topics "Did you mean…?" offers when the message was not understood
+    offered: tuple[str, ...] = ()
 
 
 def examples(path: Path) -> list[tuple[str, str]]:
@@ -105,7 +120,13 @@ def predict(model: Path, pairs: list[tuple[str, str]]) -> list[Row]:
                 (e["value"] for e in parsed.get("entities", []) if e["entity"] == "language"),
                 None,
             )
-            rows.append(Row(text, gold, parsed["intent"]["name"], language))
+            predicted = parsed["intent"]["name"]
+            offered = (
+                tuple(likely_topics(parsed.get("intent_ranking") or [], ANSWERED_INTENTS))
+                if predicted == "nlu_fallback"
+                else ()
+            )
+            rows.append(Row(text, gold, predicted, language, offered))
     return rows
 
 
@@ -130,6 +151,12 @@ def figures(rows: list[Row], language: str | None = None) -> dict[str, str]:
         out[f"{name}: accuracy"] = f"{accuracy:.3f} (n={len(chosen)})"
         out[f"{name}: macro-F1"] = f"{macro:.3f}"
     out["all: accuracy"] = f"{sum(r.gold == r.predicted for r in rows) / len(rows):.3f}"
+    oos = [r for r in rows if r.gold == "out_of_scope"]
+    told = sum(r.predicted in REFUSED for r in oos)
+    # what the resident reads: "outside what I can help with" or "I didn't understand" (+ choices)
+    out["out of scope recognised (out of scope or fallback)"] = (
+        f"{told / len(oos):.3f} ({told}/{len(oos)})" if oos else "-"
+    )
     for intent in DANGER:
         gold = [r for r in rows if r.gold == intent]
         if not gold:
@@ -150,6 +177,11 @@ def figures(rows: list[Row], language: str | None = None) -> dict[str, str]:
     )
     out["fallback rate (all messages)"] = (
         f"{Counter(r.predicted for r in rows)['nlu_fallback'] / len(rows):.3f}"
+    )
+    asked = [r for r in rows if r.predicted == "nlu_fallback" and r.gold in SERVICE_INTENTS]
+    offered = sum(r.gold in r.offered for r in asked)
+    out['asked "Did you mean": right topic offered'] = (
+        f"{offered / len(asked):.3f} ({offered}/{len(asked)})" if asked else "-"
     )
     if language:
         right = sum(r.language == language for r in rows)
@@ -197,6 +229,16 @@ def main() -> int:
         for set_name, path in SETS.items()
         for model_name, model in MODELS.items()
     }
+    import floor  # scripts/floor.py
+
+    trained_floor = floor.Floor()
+    for set_name, path in SETS.items():
+        pairs = examples(path)
+        guesses = trained_floor.predict([t for t, _ in pairs])
+        results[(set_name, FLOOR)] = [
+            Row(t, g, p, None) for (t, g), p in zip(pairs, guesses, strict=True)
+        ]
+    columns_of = [*MODELS, FLOOR]
     lines = [
         "# NLU evaluation",
         "",
@@ -205,22 +247,37 @@ def main() -> int:
         "data (benchmarks/baseline-config.yml). Urgent recall counts any urgent reply (911, 988 or "
         "Safe Connect first) as caught. Ours is trained with a fixed seed; Rasa's defaults have "
         "none, so the baseline's figures move between trainings: judge small differences over "
-        "several trainings.",
+        "several trainings. The floor is TF-IDF + logistic regression on the same data and "
+        "nothing else (scripts/floor.py): where ours is not ahead of it, our pipeline does not "
+        "earn its cost on that set.",
     ]
     for set_name, path in SETS.items():
         language = LANGUAGE_OF_SET.get(set_name)
-        columns = {name: figures(results[(set_name, name)], language) for name in MODELS}
+        columns = {
+            name: figures(results[(set_name, name)], language if name != FLOOR else None)
+            for name in columns_of
+        }
         ours = results[(set_name, "ours")]
         lines += [
             "",
             f"## {set_name}: {path.relative_to(ROOT)} ({len(ours)} messages)",
             "",
-            "| figure | " + " | ".join(MODELS) + " |",
-            "| --- | " + " | ".join("---" for _ in MODELS) + " |",
+            "| figure | " + " | ".join(columns_of) + " |",
+            "| --- | " + " | ".join("---" for _ in columns_of) + " |",
         ]
         lines += [
-            f"| {key} | " + " | ".join(columns[m][key] for m in MODELS) + " |"
+            f"| {key} | " + " | ".join(columns[m].get(key, "-") for m in columns_of) + " |"
             for key in columns["ours"]
+        ]
+    if os.environ.get("CV", "1") != "0":
+        ours_cv, floor_cv = floor.cross_validation_ours(), floor.cross_validation_floor()
+        lines += [
+            "",
+            f"## {floor.FOLDS}-fold cross-validation of the training data (bot/data)",
+            "",
+            f"| figure | ours | {FLOOR} |",
+            "| --- | --- | --- |",
+            *(f"| {k} | {ours_cv[k]:.3f} | {floor_cv[k]:.3f} |" for k in ("accuracy", "macro-F1")),
         ]
     held_out = [r for s in ("held-out", "fresh (untouched)") for r in results[(s, "ours")]]
     confusion_png(held_out, REPORTS / "confusion.png")

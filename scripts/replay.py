@@ -63,6 +63,7 @@ from bot.actions.replies import (  # noqa: E402
     town_set_reply,
     town_unknown_reply,
 )
+from bot.answer_policy import NOT_PLACED  # noqa: E402
 from bot.kb.intents import ANSWERED_INTENTS, DANGER_INTENTS  # noqa: E402
 from bot.kb.loader import KNOWLEDGE_DIR, KnowledgeError, knowledge_dir, load_all  # noqa: E402
 from bot.kb.schema import Town  # noqa: E402
@@ -136,15 +137,19 @@ def rule_actions(path: Path = RULES) -> dict[str, tuple[str, ...]]:
 
 
 def actions_for(intent: str, rules: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
-    """The rule's actions; a service intent has none and gets action_answer
-    (bot/answer_policy.py); anything else its `utter_<intent>`, or the fallback's."""
+    """The rule's actions; a service intent has none and gets action_answer, the fallback and
+    out of scope what bot/answer_policy.py gives a first message; anything else its
+    `utter_<intent>`, or the fallback's. (A replayed message has no conversation before it, so
+    it is never a follow-up.)"""
     if intent in rules:
         return rules[intent]
     if intent in ANSWERED_INTENTS:
         return ("action_answer",)
+    if intent in NOT_PLACED:  # the fallback and out of scope: bot/answer_policy.py's table
+        return NOT_PLACED[intent]
     if f"utter_{intent}" in responses():
         return (f"utter_{intent}",)
-    return rules.get("nlu_fallback", ("utter_fallback",))
+    return NOT_PLACED["nlu_fallback"]
 
 
 def _entity(parsed: dict[str, Any], name: str) -> str | None:

@@ -214,6 +214,81 @@ def test_a_restart_keeps_the_conversation(servers: Servers) -> None:
     assert user_texts == ['/set_town{"department":"danbury"}', "where is the police station?"]
 
 
+# --- a conversation, not single turns (issue: follow-ups, situations, hours) ----------------
+def _conversation(servers: Servers, town_id: str, *messages: str) -> list[list[str]]:
+    sender = uuid.uuid4().hex
+    return [_texts(servers.say(m, town_id, sender)) for m in messages]
+
+
+def test_follow_ups_keep_their_context_over_rest(servers: Servers) -> None:
+    """The residents' own follow-ups, as a resident types them, after an answer."""
+    from bot.kb.loader import towns
+
+    danbury, west_hartford = towns()["danbury"], towns()["west-hartford"]
+    asked = _conversation(
+        servers,
+        "danbury",
+        "how do I get an accident report",
+        "how much does it cost?",
+        "what about West Hartford?",
+    )
+    cost = danbury.answers["accident_report"].situations["cost"]
+    assert asked[1][0].startswith(cost.text[:60])
+    assert asked[2][0].startswith(west_hartford.answers["accident_report"].text[:60])
+
+    asked = _conversation(
+        servers, "west-hartford", "what does animal control do", "and their hours?"
+    )
+    unit = west_hartford.units["animal_control"]
+    assert unit.name in asked[1][0] and unit.phone in asked[1][0]
+    assert "Please call before you go" in asked[1][0]
+
+
+def test_a_correction_and_a_situation(servers: Servers) -> None:
+    asked = _conversation(
+        servers,
+        "west-hartford",
+        "how do I get a police report",
+        "no, I meant the accident report",
+        "I texted 911 by mistake",
+    )
+    assert "crash" in asked[1][0]
+    assert "mistake" in asked[2][0].lower() and "no emergency" in asked[2][0]
+
+
+def test_a_lone_number_with_no_choice_pending_is_not_the_911_explainer(servers: Servers) -> None:
+    (reply,) = _conversation(servers, "west-hartford", "1")
+    from bot.kb.loader import towns
+
+    about_911 = towns()["west-hartford"].answers["about_911"].text
+    assert not any(about_911[:40] in text for text in reply)
+    # "not understood" or "outside what I can help with": both end or start with 911 for danger
+    assert "If anyone is in danger, call 911" in reply[0]
+
+
+@pytest.mark.parametrize(
+    ("town_id", "question"),
+    [
+        ("danbury", "is the parking authority open now?"),
+        ("west-hartford", "is the parking office open now?"),
+    ],
+)
+def test_open_now_is_answered_from_the_hours(servers: Servers, town_id: str, question: str) -> None:
+    """Whatever the hour of the test run, the reply says open or closed now, not only the hours."""
+    (reply,) = _conversation(servers, town_id, question)
+    assert "It's open now, until" in reply[0] or "It's closed now" in reply[0], reply
+
+
+def test_follow_up_by_sms_in_spanish(servers: Servers) -> None:
+    from bot.kb.loader import towns
+
+    number = "+1203555" + str(uuid.uuid4().int)[:4]
+    servers.text("como saco una copia del reporte de un accidente", "+12035550100", number)
+    text = servers.text("y cuanto cuesta?", "+12035550100", number)
+    cost = towns()["danbury"].answers["accident_report"].situations["cost"]
+    assert text.startswith(cost.in_language("text", "es")[:40])
+
+
 # --- keep these last: they stop the action server ---------------------------------------------
 @pytest.mark.parametrize(
     ("message", "first_words"),

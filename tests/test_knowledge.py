@@ -353,11 +353,11 @@ def test_unknown_source_id_is_an_error(town_copy: Path) -> None:
 
 
 def test_unknown_unit_is_an_error(town_copy: Path) -> None:
-    town_copy.write_text(
-        town_copy.read_text().replace(
-            "  animal_control:\n    name:", "  animal_patrol:\n    name:", 1
-        )
+    text = town_copy.read_text().replace(
+        "  animal_control:\n    name:", "  animal_patrol:\n    name:", 1
     )
+    # an answer's `unit:` follows the renamed unit, so only the vocabulary check can object
+    town_copy.write_text(text.replace("unit: animal_control", "unit: animal_patrol"))
     with pytest.raises(KnowledgeError, match=r"units\.animal_patrol: unknown unit"):
         load_town(town_copy)
 

@@ -343,3 +343,95 @@ def test_a_routine_context_keeps_split_urgent_belief_routine() -> None:
         0.25,
     )
     assert name == "pistol_permit"
+
+
+# --- laughter, a question beside a disclosure, signs of dying now (session 5's general causes) ---
+def _decided(text: str, ranking: list[tuple[str, float]]) -> str:
+    rows = [{"name": n, "confidence": c} for n, c in ranking]
+    return decide(text, rows[0], rows, [], 0.25)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "ranking"),
+    [
+        ("voy a matar a mi hermano si se come mi pizza otra vez jaja", [("crisis", 0.78)]),
+        (
+            "to morrendo de saudade da minha mae no brasil",
+            [("crisis", 0.33), ("out_of_scope", 0.2)],
+        ),
+        ("meu chefe vai me matar se eu chegar atrasado de novo rs", [("nlu_fallback", 0.3)]),
+        (
+            "my boss is gonna kill me if i miss the bus, where do i pay a ticket",
+            [("parking_ticket", 0.6)],
+        ),
+    ],
+)
+def test_laughter_and_hyperbole_are_not_danger(text: str, ranking) -> None:
+    assert _decided(text, ranking) not in ("emergency", "crisis", "domestic_violence")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me quiero morir jaja no es broma",
+        "quero morrer kkk mas é serio",
+        "lol i want to kill myself",  # self-harm said directly is never laughed away
+    ],
+)
+def test_laughter_never_undoes_self_harm(text: str) -> None:
+    assert _decided(text, [("nlu_fallback", 0.3), ("crisis", 0.2)]) == "crisis"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "how do i get a records check on my "
+            "boyfriend, hes been getting violent and grabbing my neck",
+            "domestic_violence",
+        ),
+        (
+            "where do i pay a parking ticket. my husband says hell hurt me if i ever leave",
+            "domestic_violence",
+        ),
+        (
+            "minha irma ta sendo agredida pelo marido dela, como posso ajudar ela",
+            "domestic_violence",
+        ),
+        ("how do i get a pistol permit i want a gun to end my life", "crisis"),
+        (
+            "can i get fingerprinted tomorrow? also my roommate took "
+            "too many pills by accident and wont wake up",
+            "emergency",
+        ),
+        (
+            "how do i apply for a vendor permit theres "
+            "a guy with a rifle walking into the high school",
+            "emergency",
+        ),
+        ("meu avo parou de respirar, oq eu faço", "emergency"),
+        ("ahorita estoy parada en las vias del tren", "emergency"),
+        ("un perro le esta mordiendo la pierna a un niño y no lo suelta", "emergency"),
+    ],
+)
+def test_danger_beside_a_question_is_not_tempered_by_it(text: str, category: str) -> None:
+    """An urgent reply (911 leads every one); the warning signs of suicide get 988's."""
+    verdict = assess(text).verdict
+    assert verdict in ("emergency", "crisis", "domestic_violence"), verdict
+    assert (verdict == "crisis") == (category == "crisis")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "estoy haciendo una presentacion para la universidad sobre violencia domestica",
+        "regalan candados para armas? tengo niños chiquitos en la casa",
+        "if there was ever an active shooter at a mall what are you supposed to do",
+        "si veo un accidente con heridos llamo al 911 o a la estacion?",
+        "o detector de fumaça fica apitando por causa da bateria, nao tem fogo nenhum",
+        "el humo del vecino q fuma se mete a mi apartamento, eso es pa la policia?",
+        "our synagogue wants an active shooter drill",
+    ],
+)
+def test_a_topic_a_hypothetical_or_a_lawful_gun_is_routine(text: str) -> None:
+    assert assess(text).verdict not in ("emergency", "crisis", "domestic_violence")

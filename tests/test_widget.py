@@ -6,6 +6,7 @@ Screenshots and the accessibility report land in tests/artifacts/ (kept by CI, n
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -97,6 +98,19 @@ def servers(tmp_path_factory, town_site: TownSite) -> Iterator[Servers]:
             'color: "#1d4f91"\n', f'color: "#1d4f91"\n  origins: ["{town_site.allowed}"]\n'
         )
     )
+    # a dated notice in force now, in Danbury's copy (the notice tests)
+    today = dt.date.today()
+    with (knowledge / "danbury.yml").open("a", encoding="utf-8") as danbury:
+        danbury.write(
+            "\nnotices:\n"
+            f"  - id: {NOTICE_ID}\n"
+            f'    text: "{NOTICE_TEXT}"\n'
+            '    es: {text: "Emergencia por nieve: el garaje Patriot es gratis."}\n'
+            '    pt: {text: "Emergência de neve: a garagem Patriot é grátis."}\n'
+            f"    starts: {today - dt.timedelta(days=1)}T00:00:00\n"
+            f"    ends: {today + dt.timedelta(days=2)}T00:00:00\n"
+            "    topics: [overnight_parking]\n"
+        )
     running = Servers(tmp, extra_env={"KNOWLEDGE_DIR": str(knowledge)})
     town_site.script_src = f"{running.base}/webhooks/webchat/widget.js"
     yield running
@@ -199,6 +213,36 @@ def widgets(browser, servers: Servers) -> Iterator:
     for widget in opened:
         assert widget.errors == [], widget.errors
         widget.close()
+
+
+NOTICE_ID = "snow-emergency"
+NOTICE_TEXT = "Snow emergency: the Patriot Garage is free while it lasts."
+
+
+def test_a_dated_notice_shows_at_the_top_and_before_the_answer(widgets) -> None:
+    widget = widgets("danbury")
+    widget.open()
+    top = widget.page.locator(".pa-dated-item")
+    assert top.inner_text() == NOTICE_TEXT and top.is_visible()
+    widget.ask("is there overnight street parking in danbury?")
+    replies = widget.page.locator(".pa-bot")
+    assert NOTICE_TEXT in replies.nth(replies.count() - 2).inner_text()
+    # West Hartford has no notice: nothing shows there
+    other = widgets("west-hartford")
+    other.open()
+    assert other.page.locator(".pa-dated").is_hidden()
+
+
+def test_phone_numbers_never_break_across_lines_on_a_phone(widgets) -> None:
+    """375 CSS px: "203-797-" / "4614" cannot be dialled; each number is on one line."""
+    widget = widgets("danbury", viewport={"width": 375, "height": 740})
+    widget.open()
+    widget.ask("how do I get a pistol permit")
+    links = widget.page.locator('.pa-bot a[href^="tel:"]')
+    assert links.count() >= 2
+    for i in range(links.count()):
+        lines = links.nth(i).evaluate("a => a.getClientRects().length")
+        assert lines == 1, links.nth(i).inner_text()
 
 
 def _in_view(widget: Widget, locator) -> bool:

@@ -13,8 +13,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.dispatch import language_of, latest_intent, send
-from bot.actions.replies import main_line, topic_reply
+from bot import clock
+from bot.actions.dispatch import context_of, language_of, latest_intent, resident_text, send
+from bot.actions.replies import in_context, main_line, notice_replies, topic_reply
 from bot.actions.town import ask_town, resolve_town
 from bot.kb.intents import ANSWERED_INTENTS
 
@@ -43,7 +44,12 @@ class ActionAnswer(Action):
             return []
         if town is None:
             return ask_town(dispatcher, tracker, topic, division)
-        send(dispatcher, topic_reply(town, topic, division, language))
+        text = resident_text(tracker)
+        topic, division = in_context(town, topic, division, text, language, context_of(tracker))
+        now = clock.now()
+        for notice in notice_replies(town, topic, language, now):
+            send(dispatcher, notice)
+        send(dispatcher, topic_reply(town, topic, division, language, text, now))
         # remembered for "what about Danbury?"; the town is not stored: the channel's town must
         # not outrank a town the resident names later
         return [SlotSet("last_topic", topic), SlotSet("last_division", division)]
@@ -66,5 +72,6 @@ class ActionAlsoAnswer(Action):
         town = resolve_town(tracker) if also in ANSWERED_INTENTS else None
         if town is None:  # nothing asked beside the danger, or no town: never a question now
             return []
-        send(dispatcher, topic_reply(town, also, None, language_of(tracker)))
+        language = language_of(tracker)
+        send(dispatcher, topic_reply(town, also, None, language, resident_text(tracker)))
         return []

@@ -5,12 +5,23 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.replies import Reply
+from bot.actions.replies import Context, Reply
 from bot.languages import DEFAULT, SUPPORTED
 
 
 def latest_intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def resident_text(tracker: Tracker) -> str:
+    """What the resident wrote; empty for a button press ("/police_report" has no words)."""
+    text = tracker.latest_message.get("text") or ""
+    return "" if text.startswith("/") else text
+
+
+def context_of(tracker: Tracker) -> Context:
+    """The last answer's topic and unit: what a follow-up refers to."""
+    return Context(tracker.get_slot("last_topic"), tracker.get_slot("last_division"))
 
 
 def language_of(tracker: Tracker) -> str:

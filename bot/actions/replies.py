@@ -8,10 +8,13 @@ whole on every channel.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.kb.schema import Town
+from bot import follow_ups
+from bot.kb import hours
+from bot.kb.schema import Answer, Situation, Town, Unit
 from bot.phrases import phrase
 
 UNIT_TOPICS = ("contact_info", "office_hours")
@@ -50,14 +53,70 @@ def main_line(town: Town, language: str) -> Reply:
     return Reply(text, payload(town, "contact_info", phone.sources, language))
 
 
-def service_reply(town: Town, topic: str, language: str) -> Reply:
-    """The knowledge-file answer for a service intent: one message and its payload."""
+def situation_for(answer: Answer, text: str) -> Situation | None:
+    """The situation of `answer` the resident's words name (most words matched; the first in
+    the file on a tie), or None: then the answer's general text is the reply."""
+    best, best_count = None, 0
+    for situation in answer.situations.values():
+        count = sum(follow_ups.has_phrase(text, [w]) for ws in situation.words.values() for w in ws)
+        if count > best_count:
+            best, best_count = situation, count
+    return best
+
+
+def service_reply(town: Town, topic: str, language: str, text: str = "") -> Reply:
+    """The knowledge-file answer for a service intent (the situation the resident's `text`
+    describes, if the answer has one for it): one message and its payload. A `disabled` answer
+    gives the department's line instead."""
     answer = town.answers[topic]
-    text = f"{answer.in_language('text', language)}\n{answer.in_language('next_step', language)}"
-    return Reply(text, payload(town, topic, answer.sources, language))
+    if answer.disabled:
+        line = main_line(town, language)
+        return Reply(
+            f"{phrase('utter_answer_withdrawn', language)} {line.text}",
+            payload(town, topic, town.main_phone.sources, language),
+        )
+    said = situation_for(answer, text) or answer
+    body = f"{said.in_language('text', language)}\n{said.in_language('next_step', language)}"
+    return Reply(body, payload(town, topic, said.sources, language))
 
 
-def unit_reply(town: Town, division: str, topic: str, language: str) -> Reply:
+def notice_replies(town: Town, topic: str, language: str, now: dt.datetime) -> list[Reply]:
+    """Dated notices in force on `topic`, each its own message, shown before the answer."""
+    return [
+        Reply(
+            notice.in_language("text", language),
+            {**payload(town, topic, notice.sources, language), "notice": notice.id},
+        )
+        for notice in town.notices_in_force(topic, now)
+    ]
+
+
+def open_status(town: Town, unit: Unit, language: str, now: dt.datetime) -> str:
+    """ "It's open now, until 4:30 PM." / "It's closed now; it opens Monday at 8:00 AM.", with a
+    holiday today said plainly; empty when the unit has no structured hours."""
+    state = hours.status(unit, now, town.timezone, town.state)
+    if state is None:
+        return ""
+    if state.open_now and state.until:
+        text = phrase("utter_open_now", language, until=hours.clock(state.until, language))
+    elif state.until:
+        same_day = state.until.date() == now.astimezone(state.until.tzinfo).date()
+        text = phrase(
+            "utter_closed_now_opens_today" if same_day else "utter_closed_now_opens",
+            language,
+            day=hours.weekday(state.until, language),
+            time=hours.clock(state.until, language),
+        )
+    else:
+        text = phrase("utter_closed_now", language)
+    if state.holiday:
+        text = f"{phrase('utter_holiday_today', language, holiday=state.holiday)} {text}"
+    return text
+
+
+def unit_reply(
+    town: Town, division: str, topic: str, language: str, now: dt.datetime | None = None
+) -> Reply:
     """A unit's contact details (topic contact_info) or hours (office_hours), never invented."""
     unit = town.units.get(division)
     if unit is None:
@@ -70,11 +129,20 @@ def unit_reply(town: Town, division: str, topic: str, language: str) -> Reply:
         )
         return Reply(text, payload(town, topic, town.main_phone.sources, language))
     name = unit.in_language("name", language)
+    sources = unit.sources or town.main_phone.sources
+    if topic == "office_hours" and not unit.hours:
+        # one "I don't have" and one number: the unit's note would say the same again
+        text = phrase(
+            "utter_unit_no_hours",
+            language,
+            unit=name,
+            phone=unit.phone or town.main_phone.number,
+        )
+        return Reply(text, payload(town, topic, sources, language))
     if topic == "office_hours":
-        if unit.hours:
-            text = f"{name}: {unit.in_language('hours', language)}."
-        else:
-            text = phrase("utter_unit_no_hours", language, unit=name)
+        text = f"{name}: {unit.in_language('hours', language)}."
+        if now is not None and unit.open:
+            text += f" {open_status(town, unit, language, now)}"
     else:
         details = []
         if unit.phone:
@@ -84,16 +152,90 @@ def unit_reply(town: Town, division: str, topic: str, language: str) -> Reply:
         text = f"{name}: {'; '.join(details)}." if details else f"{name}."
     if unit.note:
         text += f" {unit.in_language('note', language)}"
-    if not unit.phone:
+    if not unit.phone and town.main_phone.number not in text:
         text += f" {town.name}: {town.main_phone.number}."
-    return Reply(text, payload(town, topic, unit.sources or town.main_phone.sources, language))
+    return Reply(text, payload(town, topic, sources, language))
 
 
-def topic_reply(town: Town, topic: str, division: str | None, language: str) -> Reply:
-    """The answer to `topic` for `town`: a unit's details when one was named, else the file's."""
+def topic_reply(
+    town: Town,
+    topic: str,
+    division: str | None,
+    language: str,
+    text: str = "",
+    now: dt.datetime | None = None,
+) -> Reply:
+    """The answer to `topic` for `town`: a unit's details when one was named, else the file's
+    (the situation `text` describes)."""
     if topic in UNIT_TOPICS and division:
-        return unit_reply(town, division, topic, language)
-    return service_reply(town, topic, language)
+        return unit_reply(town, division, topic, language, now)
+    return service_reply(town, topic, language, text)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the conversation last answered: the follow-up's antecedent."""
+
+    topic: str | None = None
+    division: str | None = None
+
+
+def unit_of(town: Town, context: Context) -> str | None:
+    """The unit the last answer was about: the one named, else the answer's `unit`."""
+    if context.division:
+        return context.division
+    answer = town.answers.get(context.topic or "")
+    return answer.unit if answer else None
+
+
+def in_context(
+    town: Town, topic: str, division: str | None, text: str, language: str, context: Context
+) -> tuple[str, str | None]:
+    """The topic and unit a service question is really about, given the last answer.
+
+    "and their hours?" after animal control is Animal Control's hours, not the department's;
+    "how much does it cost?" after the accident report is the accident report's fee, even when
+    the classifier heard a price question about something else.
+    """
+    if not context.topic or context.topic not in town.answers:
+        return topic, division
+    if not follow_ups.refers_back(text, language):
+        return topic, division
+    last = town.answers[context.topic]
+    heard = town.answers.get(topic)
+    if (
+        topic != context.topic
+        and situation_for(last, text) is not None
+        and (heard is None or situation_for(heard, text) is None)
+    ):
+        return context.topic, context.division
+    if topic in UNIT_TOPICS and not division:
+        return topic, unit_of(town, context)
+    return topic, division
+
+
+def follow_up_reply(
+    town: Town, text: str, language: str, context: Context, now: dt.datetime | None = None
+) -> Reply | None:
+    """A reply to a short message the classifier could not place, read as a follow-up to the
+    last answer; None when it isn't one (then the resident gets the fallback)."""
+    last = town.answers.get(context.topic or "")
+    if last is None:
+        return None
+    if situation_for(last, text):
+        return service_reply(town, context.topic or "", language, text)
+    kind = follow_ups.asks_for(text)
+    unit = unit_of(town, context)
+    if kind == "hours" and unit:
+        return unit_reply(town, unit, "office_hours", language, now)
+    if kind in ("phone", "where") and unit:
+        return unit_reply(town, unit, "contact_info", language, now)
+    if kind in ("phone", "where") or follow_ups.refers_back(text, language):
+        # nothing more specific in the file: say so once, and where to ask
+        step = last.in_language("next_step", language)
+        said = step if kind else f"{phrase('utter_no_more_detail', language)} {step}"
+        return Reply(said, payload(town, context.topic or "", last.sources, language))
+    return None
 
 
 # "Did you mean...?": topics at least this likely are offered, at most MAX_CHOICES of them.

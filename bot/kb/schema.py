@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Any, ClassVar, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, Extra, Field, HttpUrl, root_validator, validator
 
@@ -28,6 +29,10 @@ TOWN_ID = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 PHONE = r"^(911|311|988|211|(1-)?(\d{3}-|\(\d{3}\) )\d{3}-\d{4})$"
 ORIGIN = re.compile(r"^https?://[a-zA-Z0-9.-]+(:\d{1,5})?$")
 PHONE_IN_TEXT = re.compile(r"(?<![\d-])(?:1-)?(?:\(\d{3}\) |\d{3}-)\d{3}-\d{4}(?![\d-])")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+OPEN_SPAN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$")
+# The longest dated notice: it is shown before the answer, inside the same SMS turn.
+MAX_NOTICE_CHARS = 280
 
 
 class Strict(BaseModel):
@@ -93,22 +98,40 @@ class Phone(Translated):
 
 
 class Unit(Translated):
-    """One unit of the department (records, animal control...). Unknown facts stay null."""
+    """One unit of the department (records, animal control...). Unknown facts stay null.
+
+    `open` is the same hours as `hours`, in a form the assistant can reason with ("is it open
+    now?"): weekday -> spans "08:30-16:30" in the town's time zone; a weekday not listed is closed.
+    `holidays` says what the source says about holidays: `closed` only when it says so.
+    """
 
     TEXTS = ("name", "hours", "note")
     name: str
     phone: str | None = Field(None, regex=PHONE)
     address: str | None = None
     hours: str | None = None
+    open: dict[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"], list[str]] | None = None
+    holidays: Literal["closed", "unknown"] = "unknown"
     note: str | None = None
     aliases: list[str] = []
     sources: list[str] = []
+
+    @validator("open")
+    def spans(cls, days: dict[str, list[str]] | None) -> dict[str, list[str]] | None:
+        for day, spans in (days or {}).items():
+            for span in spans:
+                m = OPEN_SPAN.match(span)
+                if not m or span[:5] >= span[6:]:
+                    raise ValueError(f"{day}: '{span}' is not a span like 08:30-16:30")
+        return days
 
     @root_validator(skip_on_failure=True)
     def facts_need_sources(cls, values: dict) -> dict:
         has_fact = any(values.get(k) for k in ("phone", "address", "hours"))
         if has_fact and not values.get("sources"):
             raise ValueError("a unit with a phone, address or hours needs `sources`")
+        if values.get("open") and not values.get("hours"):
+            raise ValueError("`open` restates `hours`: write `hours` too (what residents read)")
         return values
 
 
@@ -121,14 +144,13 @@ def _fits_one_sms_turn(text: str, next_step: str, where: str) -> None:
         )
 
 
-class Answer(Translated):
-    """The answer to one service intent, as the resident reads it, in every language."""
+class AnswerText(Translated):
+    """A text and where to go next, as the resident reads it, in every language."""
 
     TEXTS = ("text", "next_step")
     text: str = Field(..., min_length=20)
     next_step: str = Field(..., min_length=10, description="a phone, a URL or an address")
     sources: list[str] = Field(..., min_items=1)
-    checked: dt.date
 
     @root_validator(skip_on_failure=True)
     def fits_one_sms_turn(cls, values: dict) -> dict:
@@ -137,6 +159,66 @@ class Answer(Translated):
             texts = values.get(code) or {}
             if "text" in texts and "next_step" in texts:
                 _fits_one_sms_turn(texts["text"], texts["next_step"], f"{code}: ")
+        return values
+
+
+class Situation(AnswerText):
+    """One situation an intent covers (a bite, wildlife, a fee), answered on its own when the
+    resident's words name it: `words` per language, matched as whole words, accents ignored."""
+
+    words: dict[str, list[str]]
+
+    @validator("words")
+    def every_language_words(cls, words: dict[str, list[str]]) -> dict[str, list[str]]:
+        missing = [code for code in SUPPORTED if not words.get(code)]
+        if missing:
+            raise ValueError(f"`words` needs a list for {', '.join(missing)}")
+        unknown = [code for code in words if code not in SUPPORTED]
+        if unknown:
+            raise ValueError(f"`words` has unknown languages: {', '.join(unknown)}")
+        return words
+
+
+class Answer(AnswerText):
+    """The answer to one service intent, in every language, and the situations it covers.
+
+    `unit` names the unit a follow-up ("and their hours?", "who do I call?") is about.
+    `disabled: true` pulls the answer at once: the resident gets the department's line instead.
+    """
+
+    checked: dt.date
+    unit: str | None = None
+    disabled: bool = False
+    situations: dict[str, Situation] = {}
+
+
+class Notice(Translated):
+    """A dated notice (a snow emergency, a road closure, a lobby closed for a holiday): shown first
+    on its topics, and on the widget's opening notice, from `starts` until `ends`, then never."""
+
+    TEXTS = ("text",)
+    id: str = Field(..., regex=TOWN_ID)
+    text: str = Field(..., min_length=10, max_length=MAX_NOTICE_CHARS)
+    starts: dt.datetime
+    ends: dt.datetime
+    topics: list[str] = Field(..., min_items=1, description="intents, or `all`")
+    widget: bool = True
+    sources: list[str] = []
+
+    @validator("topics", each_item=True)
+    def known_topic(cls, topic: str) -> str:
+        if topic != "all" and topic not in ANSWERED_INTENTS:
+            raise ValueError(f"'{topic}' is not an answered intent (or `all`)")
+        return topic
+
+    @root_validator(skip_on_failure=True)
+    def ends_after_start(cls, values: dict) -> dict:
+        if values["ends"] <= values["starts"]:
+            raise ValueError("`ends` must be after `starts`")
+        for code in TRANSLATED:
+            text = (values.get(code) or {}).get("text", "")
+            if len(text) > MAX_NOTICE_CHARS:
+                raise ValueError(f"`{code}:` text is over {MAX_NOTICE_CHARS} characters")
         return values
 
 
@@ -200,6 +282,7 @@ class Town(Strict):
     aliases: list[str] = Field(..., min_items=1)
     website: HttpUrl
     address: str
+    timezone: str = "America/New_York"
     checked: dt.date
     widget: Widget = Widget()
     translations: dict[str, Review]
@@ -207,6 +290,15 @@ class Town(Strict):
     phones: dict[str, Phone]
     units: dict[str, Unit] = {}
     answers: dict[str, Answer]
+    notices: list[Notice] = []
+
+    @validator("timezone")
+    def known_zone(cls, zone: str) -> str:
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone '{zone}'") from exc
+        return zone
 
     @validator("sources")
     def has_sources(cls, sources: dict[str, Source]) -> dict[str, Source]:
@@ -249,12 +341,45 @@ class Town(Strict):
             cited += [(f"units.{key}", s) for s in unit.sources]
         for key, answer in values["answers"].items():
             cited += [(f"answers.{key}", s) for s in answer.sources]
+            for name, situation in answer.situations.items():
+                cited += [(f"answers.{key}.situations.{name}", s) for s in situation.sources]
+        for notice in values.get("notices") or []:
+            cited += [(f"notices.{notice.id}", s) for s in notice.sources]
         unknown = [f"{where} cites '{s}'" for where, s in cited if s not in known]
         if unknown:
             raise ValueError("unknown source ids (add them under `sources`): " + "; ".join(unknown))
         return values
 
+    @root_validator(skip_on_failure=True)
+    def answer_units_exist(cls, values: dict) -> dict:
+        unknown = [
+            f"answers.{key}.unit '{a.unit}'"
+            for key, a in values["answers"].items()
+            if a.unit and a.unit not in values["units"]
+        ]
+        if unknown:
+            raise ValueError("unknown units (add them under `units`): " + "; ".join(unknown))
+        ids = [n.id for n in values.get("notices") or []]
+        if len(ids) != len(set(ids)):
+            raise ValueError("two notices have the same `id`")
+        return values
+
     # --- what the actions need -------------------------------------------------------------
+    def notices_in_force(self, topic: str | None, now: dt.datetime) -> list[Notice]:
+        """The notices in force at `now` on `topic` (every topic's when None is given: the
+        widget's opening notice). A time without a zone is the town's local time."""
+        zone = ZoneInfo(self.timezone)
+
+        def aware(moment: dt.datetime) -> dt.datetime:
+            return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+
+        return [
+            n
+            for n in self.notices
+            if aware(n.starts) <= now < aware(n.ends)
+            and ((topic is None and n.widget) or topic in n.topics or "all" in n.topics)
+        ]
+
     @property
     def main_phone(self) -> Phone:
         return self.phones["main"]

@@ -35,6 +35,7 @@ from bot.languages import Detection, shown_language
 from bot.nlu.component import ConfiguredComponent
 from bot.nlu.input_guard import CLAUSE_OF, GUARD_KEY, LANGUAGE_KEY
 from bot.nlu.lexicon import assess
+from bot.nlu.lexicon.base import joking
 
 TRIAGE_KEY = "triage"
 FALLBACK = "nlu_fallback"
@@ -46,6 +47,9 @@ FALLBACK = "nlu_fallback"
 # the classifier has no idea, and "tell me something funny" must not get 911 (development sets).
 COMBINED_MASS = 0.25
 DEMOTING_CONTEXT = frozenset({"past", "records", "negation", "permit", "informational", "gone"})
+# What laughter can undo: the classifier's guess alone, or a threat or crime word ("mi jefe me va
+# a matar si llego tarde jaja"); never self-harm, abuse, fire or a medical emergency.
+JOKED_AWAY_KINDS = frozenset({"violence", "crime"})
 
 
 def decide(
@@ -59,6 +63,22 @@ def decide(
     """(intent name, what triage did, the lexicon's verdict) for one message."""
     verdict = assess(text)
     current = intent.get(INTENT_NAME_KEY) or FALLBACK
+    if (
+        joking(text)
+        and "present" not in verdict.context
+        and (
+            verdict.verdict in ("none", "routine")
+            or (verdict.urgent_kinds and set(verdict.urgent_kinds) <= JOKED_AWAY_KINDS)
+        )
+    ):
+        best = next(
+            (r for r in ranking if r.get(INTENT_NAME_KEY) not in (*DANGER_INTENTS, FALLBACK)),
+            None,
+        )
+        if best and best["confidence"] >= fallback_threshold:
+            return best[INTENT_NAME_KEY], "joking", verdict.as_dict()
+        # nothing routine is likely: ask again (the fallback's reply still starts with 911)
+        return (FALLBACK if current in DANGER_INTENTS else current), "joking", verdict.as_dict()
     if verdict.verdict == "emergency":
         violence_only = set(verdict.urgent_kinds) <= {"violence", "abuse", "crime"}
         if current == "domestic_violence" and violence_only and "present" not in verdict.context:
@@ -90,6 +110,13 @@ def decide(
         (verdict.verdict == "routine" and DEMOTING_CONTEXT & set(verdict.context))
         or (verdict.verdict == "none" and {"negation", "permit"} & set(verdict.context))
     )
+    # the lexicon sees nothing alarming and the message is a how-to or about a film: the
+    # classifier's split guess (combined) or one below the fallback bar (restored) is not enough
+    unsure_tempered = (
+        verdict.verdict == "none"
+        and "present" not in verdict.context
+        and "informational" in verdict.context
+    )
     urgent = [r for r in ranking if r.get(INTENT_NAME_KEY) in DANGER_INTENTS]
     routine = [
         r["confidence"]
@@ -101,6 +128,7 @@ def decide(
         current not in DANGER_INTENTS
         and urgent
         and not tempered
+        and not unsure_tempered
         and mass >= max(urgent_threshold, COMBINED_MASS)
         and mass > max(routine, default=0.0)
     ):
@@ -108,7 +136,7 @@ def decide(
         # swelled up and he can't breathe well": emergency 0.21, crisis 0.19): together they are
         # its likeliest reading, and every one of their replies leads with the number to call
         return urgent[0][INTENT_NAME_KEY], "combined", verdict.as_dict()
-    if current == FALLBACK and not tempered:
+    if current == FALLBACK and not tempered and not unsure_tempered:
         # one urgent intent likely enough on its own, although below the fallback threshold; as
         # for the combined rule, not when the message is about a permit, a record or the past
         best = next((r for r in ranking if r.get(INTENT_NAME_KEY) != FALLBACK), None)
@@ -125,6 +153,13 @@ def decide(
             (verdict.verdict == "routine" and DEMOTING_CONTEXT & set(verdict.context))
             or (verdict.verdict == "none" and {"negation", "permit"} & set(verdict.context))
         )
+    ) or (
+        # the lexicon read its alarming words as routine ("a training on active shooters"), and
+        # the classifier's crisis came from those words, not from anything about the writer
+        current == "crisis"
+        and verdict.verdict == "routine"
+        and "present" not in verdict.context
+        and DEMOTING_CONTEXT & set(verdict.context)
     ):
         best = next(
             (r for r in ranking if r.get(INTENT_NAME_KEY) not in ("emergency", "crisis", FALLBACK)),

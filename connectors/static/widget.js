@@ -39,6 +39,7 @@
     .slice(0, 2)
     .toLowerCase();
   const labels = []; // [node, attribute or "text", text key]: relabelled when the language changes
+  const datedNotices = []; // [node, {id, texts}]: rewritten in the language too
 
   let config = null;
   let state = load() || fresh(false);
@@ -72,6 +73,9 @@
     labels.forEach(([node, attribute, key]) => {
       if (attribute === "text") node.textContent = T(key, lang);
       else node.setAttribute(attribute, T(key, lang));
+    });
+    datedNotices.forEach(([node, notice]) => {
+      node.replaceChildren(richText(notice.texts[lang] || notice.texts.en || ""));
     });
     ui.panel.setAttribute("lang", lang);
     ui.launcher.setAttribute("lang", lang);
@@ -419,6 +423,15 @@
       ui.noticeOk,
     ]);
     ui.notice.hidden = state.noticeSeen;
+    // The town's dated notices in force now (a snow emergency, a closed lobby): always shown
+    // at the top while they last; the server leaves out the ones that have ended.
+    ui.dated = el("div", { class: "pa-dated", role: "note" });
+    (config.notices || []).forEach((notice) => {
+      const node = el("p", { class: "pa-dated-item", "data-notice": notice.id });
+      datedNotices.push([node, notice]);
+      ui.dated.append(node);
+    });
+    ui.dated.hidden = !datedNotices.length;
 
     ui.log = label(el("div", { class: "pa-log", role: "log", "aria-live": "polite", tabindex: "0" }), "log_label", "aria-label");
     ui.typing = label(el("p", { class: "pa-typing" }), "typing");
@@ -453,6 +466,7 @@
           label(el("button", { type: "button", class: "pa-header-button", on: { click: () => setOpen(false, true) } }, [el("span", { "aria-hidden": "true", text: "✕" })]), "close", "aria-label"),
         ]),
       ]),
+      ui.dated,
       ui.notice,
       ui.log,
       ui.typing,

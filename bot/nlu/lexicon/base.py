@@ -61,6 +61,38 @@ def pattern(name: str, category: str, kind: str, regex: str) -> Pattern:
     return Pattern(name, category, kind, re.compile(regex))
 
 
+# Laughter and hyperbole, in every language: "voy a matar a mi hermano si se come mi pizza jaja",
+# "to morrendo de saudade", "mi bebé me tiene muerta". Triage lets them undo a threat or an idiom
+# the classifier took for danger, never a lexicon match of self-harm, abuse, fire or a medical
+# emergency (bot/nlu/triage.py).
+JOKING = re.compile(
+    r"\b(?:ja){2,}\b|\bje(?:je)+\b|\bjsjs\w*|\bk{3,}\b|\brs(?:rs)*\b|\bha(?:ha)+h?\b|\bhehe\w*|\blol\b|\blmf?ao\b"
+    r"|\U0001F602|\U0001F923|\U0001F606|\U0001F605"
+    r"|\b(?:muero|muriendo|morir(?:me|se)?|muerto|muerta) de (?:la )?(?:risa|sueno|hambre|frio|calor|ganas|verguenza"
+    r"|aburrimiento|amor|celos|envidia|cansancio|nervios|sed|curiosidad|la emocion|emocion|buen[oa]|ric[oa])\b"
+    r"|\bme (?:tiene|tienen|dejo|dejaron) muert[oa]s?\b|\bataque de risa\b"
+    r"|\b(?:morrendo|morrer|morri|morta|morto) de (?:fome|sono|rir|vontade|saudades?|frio|calor|vergonha|tedio"
+    r"|inveja|cansaco|sede|curiosidade|ciumes|amor|emocao)\b"
+    r"|\bdying (?:of|from) (?:laughter|laughing|boredom|embarrassment|hunger|curiosity)\b|\bdied laughing\b"
+    r"|\bunder the gun\b|\bfire away\b|\b(?:ticket|photo|bath) bomb\b"
+    r"|\b(?:mi jefe|mi profe\w*|meu chefe|meu professor|my boss|my teacher|my coach) (?:me va a matar|vai me matar|is (?:gonna|going to) kill me)\b"
+)
+
+
+# ...unless the writer says it is no joke
+SERIOUS = re.compile(
+    r"\bno es (?:broma|chiste|juego)\b|\ben serio\b|\bnao (?:e|eh|to|estou) brincando\b|\b(?:mas|e) (?:e |eh )?serio\b"
+    r"|\bnot (?:joking|kidding)\b|\bi'?m serious\b|\bfor real\b|\bno joke\b"
+)
+
+
+def joking(text: str) -> bool:
+    """Laughter or a hyperbole ("me muero de sueño") anywhere in the message, and no "it's no
+    joke" ("me quiero morir jaja no es broma")."""
+    folded = fold(text)
+    return bool(JOKING.search(folded)) and not SERIOUS.search(folded)
+
+
 # Which context can make a match of each kind routine (when no present-time marker is seen).
 DEMOTED_BY: dict[str, tuple[str, ...]] = {
     "crime": ("past", "records", "informational", "permit", "gone", "property"),
@@ -76,6 +108,15 @@ DEMOTED_BY: dict[str, tuple[str, ...]] = {
     "crisis": ("records", "informational"),
     "abuse": ("records", "informational", "negation"),
     "abuse_help": ("records",),
+    # abuse told as what the writer lives with: a question beside it doesn't make it routine
+    "abuse_ongoing": ("negation",),
+    # the subject named, not a disclosure ("a paper on domestic violence", "the hotline number")
+    "abuse_topic": ("past", "records", "informational", "permit", "negation"),
+    # the writer's own wish to die; an armed person on the move; a child who swallowed something:
+    # a question asked beside them does not make them routine
+    "crisis_self": ("negation",),
+    "threat_now": ("past", "gone", "negation"),
+    "medical_now": ("past", "negation"),
 }
 # The writer says no one is hurt or the danger has left: a present-time word does not undo that.
 FINAL_CONTEXT = frozenset({"negation", "gone"})

@@ -168,6 +168,22 @@ PATTERNS = (
         r"|\b(?:fight|fighting|brawl|riot) (?:outside|in the street|in front|right now|happening|going on)"
         r"|\b(?:fistfight|fist fight|street fight)\b|\braped?\b|\bsexual(?:ly)? assault",
     ),
+    # an armed person heading into a school, a store, a crowd: a permit question beside it is a
+    # different matter (only "they left", the past or "not" make it routine)
+    _p(
+        "armed-now",
+        "emergency",
+        "threat_now",
+        r"\b(?:gun|guns|rifle|shotgun|weapon|knife|machete|ar-?15)\b.{0,40}\b(?:walking|going|heading|running|went) (?:into|in|toward|towards|to) (?:the |a |my )?(?:high school|school|mall|church|store|building|bar|office|playground|park|crowd)\b"
+        r"|\b(?:walking|going|heading|running) (?:into|toward|towards) (?:the |a |my )?(?:high school|school|mall|church|store|building|bar|office|playground|crowd)\b.{0,40}\b(?:gun|rifle|shotgun|weapon|knife|machete)\b",
+    ),
+    # a child who swallowed medicine or a chemical: poison control and 911, whatever was asked
+    _p(
+        "child-swallowed",
+        "emergency",
+        "medical_now",
+        rf"\b(?:my |the |our )?{CHILD}\b.{{0,30}}\b(?:just )?(?:swallowed|ate|drank|took) (?:a bunch of|a lot of|some of|all of|some|a few|the) (?:them|my|his|her|pills|meds|medicine|medications|bleach|detergent|pods|batteries|\w+ pills)\b",
+    ),
     # fire, smoke, gas, carbon monoxide
     _p(
         "fire",
@@ -242,7 +258,20 @@ PATTERNS = (
         rf"\b(?:my|her|his|our) (?:\w+ )?{FAMILY} (?:\w+ ){{0,2}}(?:hit|hits|hitting|beat|beats|beating|punched|punches|punching|choked|chokes|choking|slapped|slaps|slapping|pushed|pushes|pushing|shoved|shoves|shoving|kicked|kicks|kicking|grabbed|grabs|grabbing|abuses|abused|abusing|threatened|threatens|threatening|hurt|hurts|hurting|raped|strangled|strangles) (?:me|her|him|us|them|my)\b"
         rf"|\bmy (?:\w+ )?{FAMILY}\b.{{0,80}}\b(?:he|she) (?:hit|hits|beat|beats|slapped|choked|pushed|kicked|punched|grabbed|strangled) (?:me|my)\b"
         rf"|\bmy (?:\w+ )?{FAMILY}\b.{{0,60}}\b(?:threatened|threatens|threatening|says he'll|says she'll|said he'd|said she'd|says he will|says she will) (?:to )?(?:\w+ ){{0,5}}(?:hurt|kill|take the (?:baby|kids?|children)) ?(?:me|us|my|the)?\b"
-        rf"|\b(?:abusive|violent) (?:\w+ )?(?:{FAMILY}|relationship|home)\b|\bdomestic (?:violence|abuse)\b",
+        rf"|\b(?:abusive|violent) (?:\w+ )?(?:{FAMILY}|relationship|home)\b",
+    ),
+    # abuse the writer is living with, told beside a routine question ("how do I get a records
+    # check on my boyfriend, he's been getting violent and grabbing my neck"): the question's own
+    # context (a record, a permit) does not make it routine, so this kind gives way only to "not"
+    _p(
+        "abuse-ongoing",
+        "domestic_violence",
+        "abuse_ongoing",
+        r"\b(?:he|she)(?:'s| is|s| has|'s been| has been|s been| keeps| kept) (?:been )?(?:getting (?:violent|physical|rough)|hitting|beating|choking|strangling|slapping|punching|kicking|shoving|pushing|hurting|grabbing) (?:me|my (?:neck|throat|arm|arms|hair|mom|mother|dad|kids?|children|son|daughter|sister|brother|grandma|grandmother))\b"
+        r"|\b(?:he|she) (?:beats|hits|chokes|slaps|punches|kicks|shoves|pushes|strangles|hurts|bites) me\b|\b(?:shoves|pushes|knocks|slaps|beats) (?:me|us) around\b"
+        r"|\b(?:grabs|grabbed|grabbing) (?:me by )?(?:my|the) (?:neck|throat)\b|\b(?:throws|threw|throwing) (?:things|stuff|plates|dishes|\w+) at me\b"
+        r"|\bsays? (?:he'?ll|hell|she'?ll|shell|he will|she will|he'?d|she'?d) (?:hurt|kill) me\b|\bpointed a (?:gun|knife) at me\b"
+        r"|\b(?:he|she) (?:hit|beat|choked|punched|slapped|kicked|strangled) me\b|\bpushed me down\b|\bkeeps? (?:hitting|beating|hurting|choking|slapping) (?:me|my|her|him)\b|\b(?:he|she) beats me\b",
     ),
     # asking for protection from an abuser: the domestic-violence reply (Safe Connect, the court)
     _p(
@@ -296,6 +325,15 @@ PATTERNS = (
         r"|\b(?:with a|holding a|has a|swinging a) (?:baseball )?(?:bat|crowbar|hammer|axe|tire iron)\b.*\b(?:outside|door|window|threat|coming|now)\b",
     ),
     # crisis: suicide, self-harm, mental-health crisis
+    # the writer's own wish to die, said beside a question ("how do I get a pistol permit, I want
+    # a gun to end my life"): a question's how-to context never makes this routine
+    _p(
+        "self-harm-first-person",
+        "crisis",
+        "crisis_self",
+        r"\bi (?:want|wanna|need|am going|'m going|plan|intend) (?:\w+ ){0,4}(?:to )?(?:end my (?:life|own life)|kill myself|take my (?:own )?life|die tonight)\b"
+        r"|\bto (?:end my (?:life|own life)|kill myself|take my own life)\b",
+    ),
     _p(
         "self-harm",
         "crisis",
@@ -305,7 +343,7 @@ PATTERNS = (
         r"|\bdark thoughts\b|\bfeel(?:ing)? hopeless\b|\bcrisis (?:counselor|line|hotline)\b"
         r"|\b(?:take|took|swallow|swallowed) (?:them all|all (?:of )?(?:my|the|these|them)(?: pills)?|a bunch of pills|a lot of pills)\b|\bending (?:my life|it all)\b|\bend it all\b"
         r"|\b(?:want|wants|wanting|going|ready|wish|wishes) (?:to )?(?:die|be dead)\b|\bwish i (?:was|were) dead\b|\bbetter off dead\b"
-        r"|\b(?:don't|doesn't|do not|does not) want to (?:live|be alive|be here|exist|wake up)\b|\bno (?:reason|point) (?:to|in) (?:live|living|go on)\b"
+        r"|\b(?:don't|doesn't|dont|doesnt|do not|does not) want to (?:live|be alive|be here|exist|wake up)\b|\bno (?:reason|point) (?:to|in) (?:live|living|go on)\b"
         r"|\btake my (?:own )?life\b|\bunalive\b|\bnot worth living\b|\bi can't go on\b"
         r"|\b(?:pills|rope|bridge) to end\b|\bjump off (?:a|the) (?:bridge|roof|building)\b|\bslit (?:my|her|his) wrists?\b"
         r"|\b(?:kill(?:ing)?|hurt(?:ing)?|harm(?:ing)?|cut(?:ting)?|burn(?:ing)?) (?:him|her|them)sel(?:f|ves)\b|\bthreatening suicide\b|\btalking about suicide\b"
@@ -342,23 +380,26 @@ RECORDS = re.compile(
 )
 INFORMATIONAL = re.compile(
     r"\bwhat (?:should|do|can) (?:i|you|we|people) do (?:if|when|in case|in an?|during|about|with)\b|\bwhen (?:i|you|we|they) (?:call|text|dial)\b|\bdispos(?:e|al)\b|\bis it legal\b|\blegal to\b"
+    r"|(?:^|[.?!,] )(?:hypothetically,? )?if (?:i|you|we|there|someone) (?:ever|was ever|were ever|is ever)\b|\bhypothetically\b|\bwhat (?:do|should) (?:i|you|we) do if\b|\bgood samaritan\b"
+    r"|\bdrills?\b|\bawareness\b|\bvigil\b|\bpresentation\b|\bassessment\b|\btrain (?:teachers|staff|employees|our)\b|\b(?:nearly|almost) had a heart attack\b|\bgave (?:me|him|her) a heart attack\b"
     r"|\b(?:do|does|are|can) (?:police|officers?|cops|the police)\b|\bpolice officers? (?:use|carry|have)\b|\bwhat (?:to do|happens) (?:if|when)\b"
     r"|\bhow (?:do|can|should) (?:i|you|we|people) (?:text|call|dial|report|use|prepare|prevent|protect|keep|avoid|get|know|tell|recognize|spot|help someone)\b"
     r"|\bwhen (?:should|do|can) (?:i|you|we) (?:call|text|use) 911\b|\b(?:should|can|do|could) (?:i|we) (?:call|text|dial) (?:911|the police|the cops|police)\b|\bis it (?:ok|okay|alright) to call 911\b"
     r"|\b(?:safety )?tips?\b|\bprevent(?:ion|ing)?\b|\bclass(?:es)?\b|\bcourse\b|\btraining\b|\bworkshop\b|\bacademy\b"
-    r"|\bsmoke (?:detector|alarm)s?\b|\bfire (?:safety|drill|extinguisher)\b|\bcpr\b|\bnarcan training\b|\bin case of\b|\bif (?:someone|a person|there's|there is|i see)\b"
+    r"|\bsmoke (?:detector|alarm)s?\b|\bdocumentar(?:y|ies)\b|\bfire (?:safety|drill|extinguisher)\b|\bcpr\b|\bnarcan training\b|\bin case of\b|\bif (?:someone|a person|there's|there is|i see)\b"
     r"|\bmisdial|\bby (?:mistake|accident)\b|\baccidentally (?:called|dialed|dialled|texted)\b|\bpocket dial|\bbutt dial"
     r"|\bstatistics\b|\bcrime rate\b|\bhow (?:many|often)\b|\bnews\b|\barticle\b|\bmovie\b|\bvideo game\b|\bbook\b|\bsong\b|\bjoke\b"
 )
 PERMIT = re.compile(
-    r"\b(?:pistol|gun|handgun|firearms?|weapons?) (?:permit|license|licence|course|class|safety|registration|training|laws?|rules?|carry)\b"
+    r"\b(?:career|job) fairs?\b|\b(?:pistol|gun|handgun|firearms?|weapons?) (?:permit|license|licence|course|class|safety|registration|training|laws?|rules?|carry|locks?|buy ?backs?)\b"
+    r"|\b(?:cable|trigger) locks?\b|\bbuy ?back\b|\bno questions asked\b|\bmoved (?:here )?(?:from \w+ )?with (?:my|our) (?:guns|firearms)\b|\binherited (?:a|my|his|her) (?:gun|rifle|pistol|revolver)\b"
     r"|\b(?:permit|license|licence) (?:for|to carry) (?:a )?(?:pistol|gun|handgun|firearm)\b|\beligibility certificate\b"
     r"|\b(?:permit|premit|permitt|pemit)\b|\b(?:nerf|toy|water|squirt|airsoft|bb|paintball|cap|glue|nail) guns?\b|\bshooting range\b|\bgun (?:club|range|show|shop|store)\b|\bfire (?:lane|department|marshal|hydrant)\b|\bfirework"
     r"|\bknife (?:sharpening|laws?)\b|\bbomb squad\b|\bsmoke shop\b|\bsmoking (?:ban|area)\b|\bfired from\b|\bburn(?:ing)? permit\b"
     r"|\bsell(?:ing|s)?\b|\bsolicit|\bsales(?:man|person|people)?\b|\bpeddl|\bdoor-to-door\b"
 )
 NEGATION = re.compile(
-    r"\b(?:no ?one|nobody|noone|no-one|none of us) (?:was|is|got|were|'s) (?:hurt|injured|harmed)\b|\bno (?:injuries|injury|one hurt)\b"
+    r"\bnothing (?:serious|urgent)\b|\b(?:no ?one|nobody|noone|no-one|none of us) (?:was|is|got|were|'s) (?:hurt|injured|harmed)\b|\bno (?:injuries|injury|one hurt)\b"
     r"|\b(?:everyone|everybody) (?:is|was) (?:ok|okay|fine|safe|alright|unhurt)\b"
     r"|\b(?:it's not|it is not|this is not|this isn't|it isn't|not) (?:an |a real )?emergency\b|\bnon-?emergency\b|\bnot urgent\b"
     r"|\bminor (?:accident|crash|fender|collision)\b|\bfender ?bender\b|\bjust (?:a )?(?:scratch|dent|bump)\b"
@@ -371,7 +412,7 @@ GONE = re.compile(
 
 # Lost, found and handed-in things: a knife or a gun as property, not as a threat.
 PROPERTY = re.compile(
-    r"\blost (?:my|a|an|his|her|our|their|the|one of my)\b|\blost and found\b|\bmisplaced\b"
+    r"\blost (?:my|a|an|his|her|our|their|the|one of my)\b|^lost \w+|\bstarter pistol\b|\bempty holster\b|\bfound a (?:bag|box|case|backpack) with\b|\blost and found\b|\bmisplaced\b"
     r"|\b(?:turn(?:ed|s)?|hand(?:ed|s)?) (?:it |them |one |this |that )?in\b|\bturn in (?:a|an|my|the)\b"
     r"|\b(?:did|has) (?:anyone|anybody|someone) (?:find|found|turn|turned|hand|handed)\b"
     r"|\bleft my\b|\bfound (?:a|an|the|some|this|my \w+'?s?|an old|a rusty|an empty) (?:\w+ )?"
@@ -388,5 +429,40 @@ CONTEXTS = {
     "gone": GONE,
 }
 
+
+# Third pass (2026-12-01, session 5), general causes from the urgent sets' mistakes:
+PATTERNS = (
+    *PATTERNS,
+    # the subject of domestic violence named, not a disclosure: a question's context makes it routine
+    _p("dv-topic", "domestic_violence", "abuse_topic", r"\bdomestic (?:violence|abuse)\b"),
+    # signs that someone is dying now: "by accident" or a how-to beside them changes nothing
+    _p(
+        "medical-now",
+        "emergency",
+        "medical_now",
+        r"\b(?:won'?t|wont|doesn'?t|doesnt|isn'?t|isnt|can'?t|cant|not) (?:wake|waking) (?:up|her|him)?\b"
+        r"|\b(?:isn'?t|isnt|is not|not|stopped|stop) breathing\b|\bunresponsive\b|\bturning (?:blue|purple)\b|\bno pulse\b"
+        r"|\bface (?:is )?drooping\b|\bslurr(?:ed|ing) (?:speech|words|her words|his words)\b|\bcan'?t (?:talk|speak) right\b",
+    ),
+    # on the railway tracks, waiting: a suicide attempt now
+    _p(
+        "tracks",
+        "emergency",
+        "medical_now",
+        r"\b(?:standing|parked|sitting|lying|laying|waiting|walking) on (?:the )?(?:train |railroad |railway )?tracks\b|\bbefore the train comes\b",
+    ),
+    _p(
+        "coming-at-me",
+        "emergency",
+        "threat_now",
+        r"\b(?:is|s|'s|are|'re) (?:coming at|coming after|charging at|lunging at) (?:me|us|my)\b",
+    ),
+    _p(
+        "no-reason",
+        "crisis",
+        "crisis_self",
+        r"\bno (?:reason|point) (?:to|in) (?:stick(?:ing)? around|stay(?:ing)?|keep(?:ing)? going|be(?:ing)? here|trying anymore)\b",
+    ),
+)
 
 LEXICON = Lexicon("en", normalise, PATTERNS, CONTEXTS, PRESENT)

@@ -91,6 +91,8 @@ PATTERNS = (
         "emergency",
         "medical",
         r"\bno (?:esta )?respir(?:a|ando)\b|\bno puede respirar\b|\bno puedo respirar\b|\binconsciente\b|\bdesmay(?:o|ado|ada|e)\b"
+        r"|\b(?:perro|perros|pitbull|animal) (?:\w+ ){0,2}(?:esta|estan|ta) (?:mordiendo|atacando)\b|\bme (?:esta|estan) (?:mordiendo|atacando) (?:un|unos|el) (?:perro|perros)\b"
+        r"|\b(?:sono|suena|esta sonando|se activo) (?:el |la )?(?:detector|alarma)\b.*\b(?:vomitando|mareados?|dolor de cabeza|desmay\w+|no despierta)\b"
         r"|\bno (?:reacciona|responde|despierta|se mueve)\b|\binfarto\b|\bataque (?:al|del) corazon\b|\bconvulsi(?:on|onando|ones)\b|\bsobredosis\b"
         r"|\bse (?:esta )?ahog(?:a|ando)\b|\bsangr(?:a|ando) (?:mucho|demasiado)\b|\bmucha sangre\b|\bderrame\b|\bdolor (?:en el|de|fuerte en el) pecho\b"
         r"|\bno tiene pulso\b|\bsin pulso\b|\bno (?:para|deja) de sangrar\b|\bno (?:esta )?(?:respondiendo|reaccionando)\b|\bse (?:trago|tomo|comio) (?:unas|las|unas pastillas|pastillas|veneno|cloro)\b|\bse cayo (?:a|en) la (?:piscina|alberca|pileta|rio|lago)\b"
@@ -140,7 +142,8 @@ PATTERNS = (
         r"\bmi "
         + FAMILY
         + r" (?:\w+ )?(?:me |la |lo |nos |les )?(?:pega|golpea|maltrata|amenaza|abusa|pego|golpeo|amenazo|ahorco|empujo|pateo|violo|lastima|lastimo)\b"
-        r"|\bviolencia (?:domestica|familiar|de genero)\b|\bmaltrato\b|\bme (?:pega|golpea|maltrata) (?:mi|cuando)",
+        r"|\bmaltrato\b|\bme (?:pega|golpea|maltrata) (?:mi|cuando)"
+        r"|\b(?:me|nos) (?:pega|pegan|golpea|golpean|maltrata|maltratan|ahorca|empuja)\b(?! (?:la gana|el sol|fuerte el sol))",
     ),
     _p(
         "es-crisis",
@@ -148,6 +151,8 @@ PATTERNS = (
         "crisis",
         r"\b(?:me quiero|quiero|quisiera|deseo|ganas de|pienso en|pensando en|voy a) (?:morir(?:me)?|matarme|suicidarme|desaparecer|quitarme la vida|dormir y no despertar)\b(?! de (?:risa|hambre|sueno|verguenza|calor|frio|la risa))"
         r"|\bme voy a matar\b|\bse (?:va a|quiere) (?:matar|suicidar|quitar la vida)\b|\bsuicid\w*|\bquitar(?:me|se) la vida\b"
+        r"|\bse (?:pega|va a pegar|pegaria|quiere pegar) un tiro\b|\bpegarme un tiro\b"
+        r"|\bya tengo (?:un|el|todo) plan\b|\bnadie me va a (?:parar|detener)\b|\btengo (?:una soga|una cuerda|las pastillas|un arma|una pistola)\b.{0,40}\b(?:usarla|usarlas|usarlo|voy a|pienso)\b"
         r"|\b(?:ya )?no quiero (?:vivir|seguir viviendo|seguir|estar aqui|existir|despertar)\b|\bno (?:vale|tiene) (?:la pena|sentido) (?:vivir|seguir)"
         r"|\bno hay razon para (?:vivir|seguir)\b|\bno aguanto mas\b|\bya no puedo mas\b|\bacabar con (?:todo|mi vida)\b|\bterminar con todo\b"
         r"|\b(?:me corto|cortarme|me estoy cortando|hacerme dano|me hago dano|lastimarme|me lastimo)\b|\bsoy una carga\b|\bestarian mejor sin mi\b"
@@ -157,7 +162,9 @@ PATTERNS = (
 )
 
 PRESENT = re.compile(
-    r"\bahora\b(?! (?:necesito|quiero|tengo que|como|que|busco|me piden|estoy llamando|llamo|pregunto))|\ben este momento\b|\bya mismo\b|\brapido\b|\burgente\b|!!|\b(?:esta|estan) (?:pasando|ocurriendo)\b"
+    r"\bahora\b(?! (?:necesito|quiero|tengo que|como|que|busco|me piden|estoy llamando|llamo|pregunto))|\ben este momento\b|\bya mismo\b|(?<!tan )(?<!muy )(?<!bien )(?<!mas )\brapido\b|\burgente\b|!!|\b(?:esta|estan) (?:pasando|ocurriendo)\b"
+    r"|\b(?:detector|alarma) (?:\w+ ){0,3}(?:esta|sigue) (?:sonando|pitando)\b.*\b(?:dolor de cabeza|mareos?|mareados?|vomit\w+|desmay\w+)\b"
+    r"|\b(?:sono|suena|esta sonando|se activo) (?:el |la )?(?:detector|alarma)\b.*\b(?:vomitando|mareados?|dolor de cabeza|desmay\w+|no despierta)\b"
     r"|\bacaba(?:n)? de (?:robar|asaltar|disparar|apunalar|chocar|atropellar|pegar|golpear|caer|desmayar)\w*|\b(?:va|van|se va|se van|salio|salieron) corriendo\b"
     r"|\b(?:detector|alarma) (?:\w+ ){0,4}(?:sonando|pitando|se activo)\b.*\b(?:humo|fuego|gas|mareados?)\b|\btodavia (?:esta|estan|sigue|siguen)\b|\bsigue(?:n)? (?:aqui|ahi|adentro|afuera)\b"
     r"|\b(?:esta|estan|sigue|siguen|me|nos|le|la|lo) (?:(?:me|nos|le|la|lo) )?"
@@ -166,7 +173,7 @@ PRESENT = re.compile(
 )
 CONTEXTS = {
     "past": re.compile(
-        r"\bayer\b|\banoche\b|\bantier\b|\banteayer\b|\bla (?:semana|noche) pasada\b|\bel (?:mes|ano|fin de semana|verano|invierno) pasado\b"
+        r"\b(?:detuvieron|arrestaron|encerraron|se llevaron preso|fallecio|fallecieron|perdieron a|perdi a)\b|\bayer\b|\banoche\b|\bantier\b|\banteayer\b|\bla (?:semana|noche) pasada\b|\bel (?:mes|ano|fin de semana|verano|invierno) pasado\b"
         r"|\bhace (?:\w+ )?(?:dias?|semanas?|mes(?:es)?|anos?|tiempo)\b|\bla otra (?:noche|semana)\b|\bel otro dia\b"
         r"|\bel (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?: pasado)?\b|\ben (?:19|20)\d\d\b|\bde (?:19|20)\d\d\b"
     ),
@@ -176,21 +183,23 @@ CONTEXTS = {
     ),
     "informational": re.compile(
         r"\bque (?:hago|hacer|debo hacer|se hace|tengo que hacer) (?:si|cuando|en caso)\b|\bcomo (?:puedo|se|hago para|le hago)\b|\ben caso de\b"
-        r"|\bconsejos?\b|\btips?\b|\bprevenci\w+|\bclases?\b|(?<!en )\bcursos?\b|\bentrenamiento\b|\btaller\b|\bsimulacro\b|\bcharlas?\b"
-        r"|\bdetector(?:es)? de (?:humo|monoxido)\b|\balarma (?:de|contra) (?:humo|incendio)s?\b|\bextintor\b|\bnaloxona\b|\bnarcan\b"
+        r"|\bsi (?:la policia|un policia) me (?:para|detiene)\b|(?:^|[.?!,] )(?:y )?si (?:alguna vez |algun dia |un dia )?(?:yo )?(?:veo|viera|ves|hay|hubiera|me pasa|pasa|llego a ver|presencio|encuentro|me encuentro|me toca|siento|huelo|oigo|escucho|noto)\b"
+        r"|\bconsejos?\b|\btips?\b|\bprevenci\w+|\bprevengo\b|\bclases?\b|(?<!en )\bcursos?\b|\bentrenamiento\b|\btaller(?:es)?\b|\bdocumentales?\b|\bsimulacro\b|\bcharlas?\b"
+        r"|\bdetector(?:es)? de (?:humo|monoxido)\b|\balarma (?:de|contra) (?:humo|incendio)s?\b|\bextintor\b"
         r"|\bpelicula\b|\bnoticias?\b|\bserie\b|\bvideojuego\b|\bjuego\b|\blibro\b|\bcancion\b|\bpor error\b|\bsin querer\b|\bpor accidente\b|\bes legal\b"
         r"|\bpara (?:que (?:\w+ ){0,3}no|evitar)\b|\bevitar\b|\bprevenir\b|\bsenales\b|\bcomo reconocer\b|\bpara estar preparad[oa]s?\b"
-        r"|\b(?:encontre|me encontre|halle) (?:una?|el|la) (?:navaja|pistola|arma|cuchillo|revolver|bala)s?\b|\bentregar(?:la|lo)?\b|\bfelicitar\b|\bagradecer\b|\bj[aej]j[aej]\w*|\bjsjs\w*|\blol\b|\bvi en\b|\bnoticiero\b|\bepisodio\b|\bviendo\b"
-        r"|\bplaticas? sobre\b|\bdeshacerme de\b|\btirar (?:las |los )?(?:medicinas|medicamentos|pastillas)\b|\bcuando (?:debo|se debe|puedo) llamar al 911\b"
+        r"|\b(?:encontre|me encontre|halle) (?:una?|el|la) (?:navaja|pistola|arma|cuchillo|revolver|bala)s?\b|\bentregar(?:la|lo)?\b|\bfelicitar\b|\bagradecer\b|\bvi en\b|\bnoticiero\b|\bepisodio\b|\bviendo\b"
+        r"|\bplaticas? sobre\b|\bpresentacion\b|\btarea\b|\bestudiando\b|\bestadisticas\b|\binvestigacion\b|\brecursos\b|\bvoluntari\w+|\bgrupos? de apoyo\b|\bboletin\b"
+        r"|\bno hay (?:fuego|humo)\b|\bsin fuego\b|\bfuma\b|\bfumar\b|\bcigarr\w+|\bvape\w*|\bmarihuana\b|\btabaco\b|\bpila\b|\bbateria\b|\bcomo (?:lo |la |le |los )?(?:denuncio|reporto|informo)\b|\bsin q(?:ue)? (?:sepan|se entere)n?\b|\bdeshacerme de\b|\btirar (?:las |los )?(?:medicinas|medicamentos|pastillas)\b|\bcuando (?:debo|se debe|puedo) llamar al 911\b"
     ),
     "permit": re.compile(
-        r"\bpermiso\b|\blicencia\b|\bregistr(?:o|ar) (?:de |la |el |mi )?(?:arma|pistola|alarma)\b|\bporte de armas?\b|\bcampo de tiro\b|\bpoligono\b"
+        r"\bpermiso\b|\blicencia\b|\bcandados? (?:para|de) armas?\b|\b(?:entrega|canje|recompra) de armas\b|\bsin preguntas\b|\bcon mis armas\b|\btenerlas? legal\w*\b|\bdejo un (?:revolver|arma|rifle)\b|\bregistr(?:o|ar) (?:de |la |el |mi )?(?:arma|pistola|alarma)\b|\bporte de armas?\b|\bcampo de tiro\b|\bpoligono\b"
         r"|\btrabajo\b|\btrabajar\b|\bguardias? (?:de seguridad )?armad[oa]s?\b|\bempleo\b|\bvacantes?\b|\bcontratando\b|\baplicar\b|\bbomberos?\b|\bde juguete\b|\bde agua\b|\bde balines\b"
         r"|\bfuegos artificiales\b|\bvender\b|\bventa\b|\bcomprar\b|\bcertificado\b|\belegibilidad\b|\bguard(?:ar|o) (?:las |los |mis )?armas\b|\bmilitar\b|\bejercito\b|\bfuerzas armadas\b"
         r""
     ),
     "negation": re.compile(
-        r"\bno es (?:una )?emergencia\b|\bno es urgente\b|\bnadie (?:salio |resulto |esta |fue |quedo )?(?:herido|lastimado)\b"
+        r"\bno es nada grave\b|\bnada grave\b|\bno es (?:una )?emergencia\b|\bno es urgente\b|\bnadie (?:salio |resulto |esta |fue |quedo )?(?:herido|lastimado)\b"
         r"|\bno hubo (?:heridos|lesionados)\b|\btodos (?:estan|estamos) bien\b|\bchoque (?:menor|leve|pequeno|chiquito)\b|\bsolo (?:un )?(?:rayon|golpecito|rasguno)\b"
     ),
     "gone": re.compile(
@@ -206,6 +215,56 @@ PATTERNS = (
         "abuse_help",
         r"\borden(?:es)? de (?:restriccion|proteccion|alejamiento)\b|\brelacion(?:es)? abusivas?\b"
         r"|\b(?:esposo|novio|pareja|marido) (?:abusivo|violento)\b",
+    ),
+)
+
+# abuse happening to someone now, in the passive ("está siendo golpeada"): a how-to beside it
+# ("como puedo ayudarla") does not make it routine
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "es-abuse-ongoing",
+        "domestic_violence",
+        "abuse_ongoing",
+        r"\b(?:esta|estan|ta) siendo (?:golpead|maltratad|abusad|amenazad|agredid)[oa]s?\b",
+    ),
+)
+
+
+# Third pass (2026-12-01, session 5), general causes from the urgent sets' mistakes:
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "es-dv-topic",
+        "domestic_violence",
+        "abuse_topic",
+        r"\bviolencia (?:domestica|familiar|de genero)\b",
+    ),
+    _p(
+        "es-medical-now",
+        "emergency",
+        "medical_now",
+        r"\b(?:tiene )?la cara (?:caida|torcida)\b|\bno puede hablar bien\b|\bno (?:despierta|reacciona|responde|respira)\b|\bdejo de respirar\b|\bsin pulso\b|\bse (?:esta )?poniendo (?:morad[oa]|azul)\b"
+        r"|\b(?:se )?(?:tomo|trago|bebio|comio) (?:cloro|veneno|blanqueador|detergente|lejia|pastillas)\b",
+    ),
+    _p(
+        "es-tracks",
+        "emergency",
+        "medical_now",
+        r"\b(?:parad[oa]|acostad[oa]|sentad[oa]|esperando) (?:en|sobre) (?:las vias|la via|los rieles)\b|\bantes de que (?:pase|venga|llegue) el tren\b",
+    ),
+    _p(
+        "es-assault-me",
+        "emergency",
+        "violence",
+        r"\b(?:con un|con una) (?:palo|bate|cuchillo|pistola|machete|tubo) a (?:pegarme|golpearme|matarme|atacarme)\b|\bse (?:me )?vino encima\b",
+    ),
+    _p(
+        "es-goodbye",
+        "crisis",
+        "crisis",
+        r"\bpara despedirme\b(?! de (?:ustedes|la oficina|mi trabajo|mis companeros))|\bya escribi (?:mi|la) carta\b|\bcarta de despedida\b"
+        r"|\b(?:hoy|esta) es la noche\b",
     ),
 )
 

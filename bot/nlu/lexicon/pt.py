@@ -95,6 +95,8 @@ PATTERNS = (
         "emergency",
         "medical",
         r"\bnao (?:esta |consegue |consigo )?respira(?:ndo|r)?\b|\bdesmai(?:ou|ada|ado|ei)\b|\binconsciente\b|\bdesacordad[oa]\b"
+        r"|\b(?:cachorro|cao|caes|cachorros|pitbull|animal) (?:\w+ ){0,2}(?:esta|estao|ta|tao) (?:mordendo|atacando)\b|\b(?:um|uns|o) (?:cachorro|cachorros|cao) (?:me )?(?:esta|ta) (?:mordendo|atacando)\b"
+        r"|\b(?:apitou|tocou|disparou|ta apitando|esta apitando) (?:o |a )?(?:detector|alarme)\b.*\b(?:vomitando|tont[oa]s?|dor de cabeca|desmai\w+|nao acorda)\b"
         r"|\bnao (?:acorda|responde|reage|se mexe)\b|\bnao (?:esta )?(?:respondendo|reagindo|acordando|se mexendo)\b|\bnao para de sangrar\b|\bsem pulso\b|\bnao tem pulso\b"
         r"|\b(?:caiu|cair) na (?:piscina|represa|lagoa|rio)\b|\b(?:engoliu|tomou|comeu) (?:uns|os|remedios|comprimidos|veneno|agua sanitaria)\b"
         r"|\b(?:todo mundo|todos) (?:aqui )?(?:\w+ ){0,4}(?:tonto|tontos|com dor de cabeca|passando mal)\b|\binfarto\b|\bataque cardiaco\b|\bconvuls(?:ao|ionando|oes)\b|\boverdose\b"
@@ -143,7 +145,8 @@ PATTERNS = (
         r"\b(?:meu|minha) "
         + FAMILY
         + r" (?:\w+ )?(?:me )?(?:bate|bateu|agride|agrediu|ameaca|ameacou|espanca|espancou|empurrou|enforcou|machuca|machucou|estuprou|chuta|chutou)\b"
-        r"|\bviolencia domestica\b|\bme bate quando\b",
+        r"|\bme bate quando\b"
+        r"|\b(?:me|nos) (?:bate|batem|espanca|espancam|agride|agridem|maltrata|maltratam|enforca|empurra)\b",
     ),
     _p(
         "pt-crisis",
@@ -154,44 +157,50 @@ PATTERNS = (
         r"|\b(?:me cortar|me cortando|me corto|me machucar de proposito|me machucando)\b|\bsou um peso\b|\b(?:seria|seriam|ficariam) melhor sem mim\b"
         r"|\bmelhor (?:eu )?(?:estar |estaria )?mort[oa]\b|\b(?:carta|cartas|mensagem|mensagens) de despedida\b|\bme despedindo\b"
         r"|\b(?:dando|doando) (?:todas )?(?:as )?minhas coisas\b|\bcomo (?:se enforcar|me enforcar|se matar|me matar|cortar os pulsos)\b|\bcomprei (?:uma )?corda\b|\b(?:juntando|guardando) (?:remedios|comprimidos)\b"
-        r"|\bnao (?:tem|ha|vejo) (?:motivo|razao|sentido) (?:para|pra|em) viver\b|\bacabar com (?:tudo|a minha vida|minha vida)\b",
+        r"|\bnao (?:tem|ha|vejo) (?:motivo|razao|sentido) (?:para|pra|em) viver\b|\bacabar com (?:tudo|a minha vida|minha vida)\b"
+        r"|\b(?:vai |vou |quer |queria )?(?:dar|da|meter) um tiro na (?:propria )?cabeca\b|\bme dar um tiro\b"
+        r"|\bja tenho (?:um|o|tudo) plan[oe]\w*\b|\bninguem vai me (?:impedir|parar)\b|\btenho (?:uma corda|os remedios|uma arma|um revolver)\b.{0,40}\b(?:usar|vou|penso)\b",
     ),
 )
 
 PRESENT = re.compile(
-    r"\bagora\b(?! (?:preciso|quero|tenho que|como|o que|estou ligando|queria|vou precisar))|\bagorinha\b|\bneste momento\b|\bnesse momento\b|\brapido\b|\burgente\b|!!|\b(?:esta|estao) acontecendo\b"
+    r"(?<!\be )\bagora\b(?! (?:preciso|quero|tenho que|como|o que|estou ligando|queria|vou precisar))|\be agora\b(?=\s+\w)|\bagorinha\b|\bneste momento\b|\bnesse momento\b|(?<!tao )(?<!muito )(?<!bem )(?<!mais )\brapido\b|\burgente\b|!!|\b(?:esta|estao) acontecendo\b"
+    r"|\b(?:detector|alarme) (?:\w+ ){0,3}(?:ta|esta|tava) (?:apitando|tocando)\b.*\b(?:dor de cabeca|tontura|tont[oa]s?|vomit\w+|desmai\w+|passando mal)\b"
+    r"|\b(?:apitou|tocou|disparou|ta apitando|esta apitando) (?:o |a )?(?:detector|alarme)\b.*\b(?:vomitando|tont[oa]s?|dor de cabeca|desmai\w+|nao acorda)\b"
     r"|\bacab(?:ou|aram) de (?:roubar|assaltar|atirar|esfaquear|bater|atropelar|cair|desmaiar)\w*|\b(?:saiu|sairam|foi|foram) correndo\b"
-    r"|\b(?:detector|alarme) (?:\w+ ){0,4}(?:apitando|apitou|tocando|disparou)\b.*\b(?:fumaca|fogo|gas|tonto|tontos|vomitando)\b|\bainda (?:esta|estao)\b|\bcontinua(?:m)? (?:aqui|ai|la|dentro|fora)\b"
+    r"|\b(?:detector|alarme) (?:\w+ ){0,4}(?:apitando|apitou|tocando|disparou)\b.*(?<!nao tem )(?<!sem )\b(?:fumaca|fogo|gas|tonto|tontos|vomitando)\b|\bainda (?:esta|estao)\b|\bcontinua(?:m)? (?:aqui|ai|la|dentro|fora)\b"
     r"|\b(?:esta|estao|me|nos) (?:(?:me|nos) )?" + DANGER_GERUND + r"\b"
 )
 CONTEXTS = {
     "past": re.compile(
-        r"\bontem\b|\banteontem\b|\b(?:semana|noite) passada\b|\b(?:mes|ano|fim de semana|verao|inverno) passado\b"
+        r"\b(?:detiveram|prenderam|levaram preso|faleceu|faleceram|perdi meu|perdi minha|perdeu o|perdeu a)\b|\bontem\b|\banteontem\b|\b(?:semana|noite) passada\b|\b(?:mes|ano|fim de semana|verao|inverno) passado\b"
         r"|\b(?:ha|faz) (?:\w+ )?(?:dias?|semanas?|mes(?:es)?|anos?|tempo)\b|\boutro dia\b|\bmes retrasado\b"
         r"|\bquando (?:\w+ ){0,3}(?:teve|tava|estava|foi|aconteceu|roubaram|assaltaram)\b"
         r"|\bna (?:segunda|terca|quarta|quinta|sexta)(?:-feira)?(?: passada)?\b|\bno (?:sabado|domingo)(?: passado)?\b|\bem (?:19|20)\d\d\b|\bde (?:19|20)\d\d\b"
     ),
     "records": re.compile(
         r"\bboletim(?: de ocorrencia)?\b|\bbo\b|\bcopia\b|\brelatorio (?:policial|da policia|do acidente|do caso)\b"
-        r"|\bnumero do (?:caso|processo|bo|boletim)\b|\bseguro do carro\b|\bpara o seguro\b|\bseguradora\b|\bpolice report\b"
+        r"|\bnumero do (?:caso|processo|bo|boletim)\b|\brelatorios?\b|\bseguro do carro\b|\bpara o seguro\b|\bseguradora\b|\bpolice report\b"
     ),
     "informational": re.compile(
         r"\bo que (?:fazer|faco|devo fazer|eu faco|a gente faz) (?:se|quando|em caso)\b|\bcomo (?:faco|posso|se|eu|que)\b|\bem caso de\b"
+        r"|\bse a policia me (?:parar|abordar|pegar)\b|(?:^|[.?!,] )(?:e )?se (?:algum dia |um dia |alguma vez )?(?:eu )?(?:ver|vir|visse|tiver|houver|acontecer|presenciar|encontrar|me deparar|sentir|ouvir|notar|perceber)\b"
         r"|\bdicas?\b|\bprevenc\w+|\baulas?\b|(?<!em )(?<!en )\bcursos?\b|\btreinamento\b|\bsimulad[oa]\b|\bpalestras?\b"
-        r"|\bdetector(?:es)? de (?:fumaca|monoxido)\b|\balarme de (?:incendio|fumaca)\b|\bextintor\b|\bnaloxona\b|\bnarcan\b"
-        r"|\bfilme\b|\bnoticias?\b|\bnovela\b|\bserie\b|\bjogo\b|\blivro\b|\bmusica\b|\bsem querer\b|\bpor engano\b|\bpor acidente\b|\be legal\b"
+        r"|\bdetector(?:es)? de (?:fumaca|monoxido)\b|\balarme de (?:incendio|fumaca)\b|\bextintor\b"
+        r"|\bfilme\b|\bdocumentarios?\b|\btrabalho (?:da|de) (?:faculdade|escola)\b|\bfaculdade\b|\bestudando\b|\bdados\b|\bestatisticas\b|\brecursos\b|\bvoluntari\w+|\bgrupo de apoio\b|\bgrupo do whatsapp\b"
+        r"|\bnao (?:tem|ha) (?:fogo|fumaca)\b|\bsem fogo\b|\bfuma\b|\bfumar\b|\bcigarr\w+|\bmaconha\b|\bnarguile\b|\bbateria\b|\bpilha\b|\bcomo (?:eu )?(?:denuncio|aviso|reporto)\b|\bsem (?:saberem|que saibam)\b|\bnoticias?\b|\bnovela\b|\bserie\b|\bjogo\b|\blivro\b|\bmusica\b|\bsem querer\b|\bpor engano\b|\bpor acidente\b|\be legal\b"
         r"|\bpara evitar\b|\bevitar\b|\bprevenir\b|\bsinais\b|\bcomo reconhecer\b|\b(?:achei|encontrei) (?:uma?|o|a) (?:faca|arma|pistola|revolver|bala|canivete)s?\b|\bentregar\b|\bentrego\b|\belogiar\b|\bagradecer\b"
-        r"|\bk{3,}\b|\brs(?:rs)+\b|\bhaha\w*|\blol\b|\bjornal\b|\bepisodio\b|\bassistindo\b|\bassisti\b|\bvi na (?:tv|internet|noticia)\b"
+        r"|\bjornal\b|\bepisodio\b|\bassistindo\b|\bassisti\b|\bvi na (?:tv|internet|noticia)\b"
         r"|\bpalestras? sobre\b|\bdescart\w+|\bjogar fora (?:os )?(?:remedios|medicamentos)\b|\bquando (?:devo|posso|se deve) ligar (?:para o|pro) 911\b"
     ),
     "permit": re.compile(
-        r"\blicenca\b|\bporte\b|\bpermissao\b|\bregistr(?:o|ar) (?:de |a |o |minha |meu )?(?:arma|pistola|alarme)\b|\bautorizacao\b"
+        r"\blicenca\b|\bporte\b|\btravas? (?:de|para) armas?\b|\b(?:troca|entrega|recompra) de armas\b|\bsem perguntas\b|\bcom (?:as )?minhas armas\b|\bdeixou um (?:revolver|arma|rifle)\b|\bpermissao\b|\bregistr(?:o|ar) (?:de |a |o |minha |meu )?(?:arma|pistola|alarme)\b|\bautorizacao\b"
         r"|\bvagas?\b|\bemprego\b|\btrabalhar\b|\bconcurso\b|\bbombeiros?\b|\bclube de tiro\b|\bestande de tiro\b"
         r"|\bcomprar\b|\bcertificado\b|\beligibilidade\b|\beligibility\b|\bguardar (?:as |a |minhas )?armas?\b|\bmilitar\b|\bexercito\b|\bforcas armadas\b"
         r"|\bde brinquedo\b|\bde agua\b|\bde pressao\b|\bfogos de artificio\b|\bvender\b|\bvenda\b"
     ),
     "negation": re.compile(
-        r"\bnao (?:e|eh) (?:uma )?emergencia\b|\bnao (?:e|eh) urgente\b|\bninguem (?:se )?(?:ferido|machucou|ficou ferido|se feriu)\b|\bninguem se machucou\b"
+        r"\bnao (?:e|eh) nada grave\b|\bnada grave\b|\bnao (?:e|eh) (?:uma )?emergencia\b|\bnao (?:e|eh) urgente\b|\bninguem (?:se )?(?:ferido|machucou|ficou ferido|se feriu)\b|\bninguem se machucou\b"
         r"|\bsem feridos\b|\btodo mundo (?:esta|ficou) bem\b|\bbatidinha\b|\bso (?:um )?(?:arranhao|amassado|amassadinho)\b"
     ),
     "gone": re.compile(
@@ -207,6 +216,50 @@ PATTERNS = (
         "abuse_help",
         r"\bmedida protetiva\b|\bordem de (?:restricao|protecao)\b|\brelacionamentos? abusivos?\b"
         r"|\b(?:marido|namorado|companheiro) (?:abusivo|violento)\b",
+    ),
+)
+
+# abuse happening to someone now, in the passive ("está siendo golpeada"): a how-to beside it
+# ("como puedo ayudarla") does not make it routine
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "pt-abuse-ongoing",
+        "domestic_violence",
+        "abuse_ongoing",
+        r"\b(?:esta|estao|ta|tao) sendo (?:agredid|espancad|ameacad|abusad|maltratad)[oa]s?\b",
+    ),
+)
+
+
+# Third pass (2026-12-01, session 5), general causes from the urgent sets' mistakes:
+PATTERNS = (
+    *PATTERNS,
+    _p("pt-dv-topic", "domestic_violence", "abuse_topic", r"\bviolencia domestica\b"),
+    _p(
+        "pt-medical-now",
+        "emergency",
+        "medical_now",
+        r"\b(?:rosto|boca) (?:caido|caida|torto|torta)\b|\bnao consegue falar direito\b|\bnao (?:acorda|reage|responde|respira)\b|\b(?:parou|deixou) de respirar\b|\bsem pulso\b|\bficando (?:roxo|roxa|azul)\b"
+        r"|\b(?:bebeu|tomou|engoliu|comeu) (?:agua sanitaria|cloro|veneno|alvejante|produto de limpeza|remedios|comprimidos)\b",
+    ),
+    _p(
+        "pt-tracks",
+        "emergency",
+        "medical_now",
+        r"\b(?:parad[oa]|deitad[oa]|sentad[oa]|esperando) (?:na|nos) (?:linha do trem|trilhos?)\b|\bantes do trem (?:passar|chegar|vir)\b",
+    ),
+    _p(
+        "pt-crime-now",
+        "emergency",
+        "crime",
+        r"\b(?:caras?|homens?|alguem|um cara|dois caras|uns caras) (?:\w+ ){0,2}(?:serrando|arrombando|roubando|forcando|quebrando) (?:o|a|os|as|minha|meu)\b",
+    ),
+    _p(
+        "pt-goodbye",
+        "crisis",
+        "crisis",
+        r"\bpra me despedir\b|\bpara me despedir\b|\bja escrevi (?:a|minha) carta\b|\bcarta de despedida\b|\bhoje (?:e|eh) a noite\b",
     ),
 )
 
