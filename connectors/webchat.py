@@ -109,6 +109,17 @@ def widget_messages(
     return shown
 
 
+def without_second_greeting(collected: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The widget opens with its own greeting, so the assistant's introduction in answer to a
+    resident's "hi" would say it twice: a short "what would you like to know?" instead."""
+    introductions = responses()["utter_greet"]
+    out = []
+    for sent in collected:
+        said = next((code for code, t in introductions.items() if sent.get("text") == t), None)
+        out.append({**sent, "text": phrase("utter_widget_hello_again", said)} if said else sent)
+    return out
+
+
 def _buttons(buttons: object) -> list[dict[str, str]]:
     if not isinstance(buttons, list):
         return []
@@ -125,7 +136,9 @@ def _from_custom(custom: dict[str, Any], language: str) -> dict[str, Any]:
     urgency = custom.get("urgency")
     said_in = custom.get("language")
     topic = custom.get("topic")
+    department = custom.get("department")
     return {
+        "department": department if department in towns() else None,
         "language": said_in if said_in in SUPPORTED else language,
         "urgency": urgency if isinstance(urgency, str) else "routine",
         "topic": topic if isinstance(topic, str) and TOPIC.match(topic) else None,
@@ -159,6 +172,8 @@ def widget_config(town: Town) -> dict[str, Any]:
         "leave_url": str(town.widget.leave_url),
         "languages": list(SUPPORTED),
         "texts": widget_texts(town),
+        # every town's name: a reply for another town says whose answer it is
+        "towns": {t.id: t.town for t in towns().values()},
         "notices": [
             {"id": n.id, "texts": {lang: n.in_language("text", lang) for lang in SUPPORTED}}
             for n in town.notices_in_force(None, clock.now())
@@ -175,7 +190,9 @@ def widget_texts(town: Town) -> dict[str, dict[str, str]]:
     values = {"town": town.town, "department": town.name, "phone": town.main_phone.number}
     return {
         language: {
-            name[len(WIDGET_PREFIX) :]: phrase(name, language, number="{number}", **values)
+            name[len(WIDGET_PREFIX) :]: phrase(
+                name, language, number="{number}", other="{other}", **values
+            )
             for name in responses()
             if name.startswith(WIDGET_PREFIX)
         }
@@ -369,7 +386,8 @@ class WebChatInput(InputChannel):
             language = turn.language if turn else "en"
             fallback = sorry(language, town.main_phone.number)
             return response.json({"messages": widget_messages([{"text": fallback}], language)})
-        return response.json({"messages": widget_messages(turn.replies, turn.language)})
+        replies = without_second_greeting(turn.replies)
+        return response.json({"messages": widget_messages(replies, turn.language)})
 
     # --- the public "how this assistant works" page ------------------------------------------
     @staticmethod

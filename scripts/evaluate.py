@@ -67,6 +67,12 @@ SETS = {
     "third mixed (en)": ROOT / "tests/urgent/fresh2/en_mixed.yml",
     "third urgent and routine (es)": ROOT / "tests/urgent/fresh2/es.yml",
     "third urgent and routine (pt)": ROOT / "tests/urgent/fresh2/pt.yml",
+    # fourth sets (fifth session, other authors): written after every change of the session
+    "fourth warning signs (en)": ROOT / "tests/urgent/fresh3/en_warning_signs.yml",
+    "fourth mixed (en)": ROOT / "tests/urgent/fresh3/en_mixed.yml",
+    "fourth routine with alarming words (en)": ROOT / "tests/urgent/fresh3/en_routine.yml",
+    "fourth urgent and routine (es)": ROOT / "tests/urgent/fresh3/es.yml",
+    "fourth urgent and routine (pt)": ROOT / "tests/urgent/fresh3/pt.yml",
     # residents' sets by independent authors, never tuned on (tests/test_resident_sets.py)
     "routine questions (es)": ROOT / "tests/lang/es_routine.yml",
     "routine questions (pt)": ROOT / "tests/lang/pt_routine.yml",
@@ -81,6 +87,8 @@ LANGUAGE_OF_SET = {
     "fresh urgent and routine (pt)": "pt",
     "third urgent and routine (es)": "es",
     "third urgent and routine (pt)": "pt",
+    "fourth urgent and routine (es)": "es",
+    "fourth urgent and routine (pt)": "pt",
     "routine questions (es)": "es",
     "routine questions (pt)": "pt",
     "held-out": "en",

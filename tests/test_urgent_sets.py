@@ -38,6 +38,11 @@ SIZES = {
     "fresh2/en_mixed.yml": (100, 0),
     "fresh2/es.yml": (150, 150),
     "fresh2/pt.yml": (150, 150),
+    "fresh3/en_warning_signs.yml": (140, 0),
+    "fresh3/en_mixed.yml": (100, 0),
+    "fresh3/en_routine.yml": (0, 140),
+    "fresh3/es.yml": (140, 140),
+    "fresh3/pt.yml": (140, 140),
 }
 ROUTINE_SETS = sorted(name for name, (_, routine) in SIZES.items() if routine)
 # set: (urgent messages that get an urgent reply, at least; routine ones that do, at most)
@@ -58,6 +63,13 @@ FLOORS = {
     "fresh2/en_mixed.yml": (1.0, 0.0),  # 110/110
     "fresh2/es.yml": (1.0, 0.051),  # 154/154, 8/159
     "fresh2/pt.yml": (1.0, 0.057),  # 159/159, 9/158
+    # fourth sets (fifth session), written after every change and measured once: the figures to
+    # quote (README); their mistakes have not been read
+    "fresh3/en_warning_signs.yml": (0.979, 0.0),  # 146/149
+    "fresh3/en_mixed.yml": (0.98, 0.0),  # 108/110
+    "fresh3/en_routine.yml": (0.0, 0.121),  # false alarms 18/149
+    "fresh3/es.yml": (0.945, 0.061),  # 140/148, 9/148
+    "fresh3/pt.yml": (0.952, 0.061),  # 140/147, 9/150
 }
 TRAINING = {
     " ".join(t.lower().split())
@@ -94,7 +106,7 @@ def verdicts(parse) -> dict[str, list[tuple[str, str, str]]]:
     }
 
 
-@pytest.mark.parametrize("name", sorted(SIZES))
+@pytest.mark.parametrize("name", sorted(n for n, (least, _) in SIZES.items() if least))
 def test_urgent_messages_get_an_urgent_reply(verdicts, name: str) -> None:
     urgent = [(t, g, p) for t, g, p in verdicts[name] if g in DANGER_INTENTS]
     missed = [(t, g, p) for t, g, p in urgent if p not in DANGER_INTENTS]

@@ -228,6 +228,7 @@ def test_a_reply_carries_its_sources_and_nothing_unsafe(client: Client) -> None:
         {
             "text": "answer for west-hartford",
             "buttons": [],
+            "department": None,  # the fake bot's payload names no town
             "urgency": "routine",
             "topic": "police_report",
             "call": [],
@@ -283,6 +284,7 @@ def test_each_message_is_shown_whole_with_its_own_payload() -> None:
         {
             "text": "one",
             "buttons": [],
+            "department": None,
             "urgency": "crisis",
             "topic": "crisis",
             "call": ["988", "911"],
@@ -292,6 +294,7 @@ def test_each_message_is_shown_whole_with_its_own_payload() -> None:
         {
             "text": "two",
             "buttons": [],
+            "department": None,
             "urgency": "routine",
             "topic": None,  # not a topic name: dropped
             "call": [],
@@ -661,3 +664,15 @@ def test_the_about_page_escapes_what_the_file_says(client: Client, monkeypatch) 
     assert "&lt;img src=x onerror=&quot;alert(2)&quot;&gt;" in page
     savin = str(danbury.sources["ct-savin"].url)
     assert "&" in savin and f'href="{html.escape(savin)}"' in page  # &amp; in the attribute
+
+
+def test_a_residents_hi_is_not_answered_with_the_introduction_again() -> None:
+    """The widget already introduced the assistant; "hi" gets a short prompt, in its language."""
+    from bot.phrases import phrase
+    from connectors.webchat import without_second_greeting
+
+    for language in ("en", "es", "pt"):
+        (sent,) = without_second_greeting([{"text": phrase("utter_greet", language)}])
+        assert sent["text"] == phrase("utter_widget_hello_again", language)
+    other = {"text": "Records: call 860-523-5203."}
+    assert without_second_greeting([other]) == [other]

@@ -233,6 +233,33 @@ def test_a_dated_notice_shows_at_the_top_and_before_the_answer(widgets) -> None:
     assert other.page.locator(".pa-dated").is_hidden()
 
 
+def test_a_dated_notice_comes_first_over_sms_and_rest_too(servers: Servers) -> None:
+    """The same notice, from the same knowledge file, on the other channels: first, then the
+    answer; and not on another topic."""
+    import uuid
+
+    number = "+1203555" + str(uuid.uuid4().int)[:4]
+    text = servers.text("can i park on the street overnight", "+12035550100", number)
+    assert text.startswith(NOTICE_TEXT)
+    reply = servers.say("where can i park overnight in danbury", "danbury").json()
+    assert reply[0]["text"] == NOTICE_TEXT and reply[0]["custom"]["notice"] == NOTICE_ID
+    assert reply[1]["custom"]["topic"] == "overnight_parking"
+    other = servers.say("how do I get a copy of a police report", "danbury").json()
+    assert all(NOTICE_TEXT not in (m.get("text") or "") for m in other)
+
+
+def test_an_answer_for_another_town_says_so(widgets) -> None:
+    """On Danbury's page, a question about West Hartford is answered for West Hartford, and the
+    reply says whose answer it is."""
+    widget = widgets("danbury")
+    widget.open()
+    widget.ask("where is the west hartford police station")
+    last = widget.page.locator(".pa-bot").last
+    assert "103 Raymond Road" in last.inner_text()
+    note = last.locator(".pa-other-town")
+    assert note.inner_text() == "This answer is for West Hartford; this page is Danbury's."
+
+
 def test_phone_numbers_never_break_across_lines_on_a_phone(widgets) -> None:
     """375 CSS px: "203-797-" / "4614" cannot be dialled; each number is on one line."""
     widget = widgets("danbury", viewport={"width": 375, "height": 740})

@@ -195,6 +195,11 @@
       node.append(srOnly(T("assistant", lang) + " "));
     }
     node.append(el("p", { class: "pa-text" }, [richText(msg.text || "")]));
+    // the resident named another town: say whose answer this is, since the page is this town's
+    const other = msg.department && msg.department !== department && (config.towns || {})[msg.department];
+    if (other) {
+      node.append(el("p", { class: "pa-other-town", text: T("other_town", lang).replace("{other}", other) }));
+    }
     const sources = (msg.sources || []).map(safeHttpUrl).filter(Boolean);
     if (sources.length) {
       const line = el("p", { class: "pa-sources" }, [document.createTextNode(T(sources.length > 1 ? "sources" : "source", lang) + " ")]);
@@ -358,6 +363,7 @@
           call: Array.isArray(r.call) ? r.call : [],
           sources: sources,
           topic: topic,
+          department: typeof r.department === "string" ? r.department : null,
           rateable: Boolean(topic) && urgency === "routine" && sources.length > 0 && !urgentTurn,
         });
       });
