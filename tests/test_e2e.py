@@ -279,6 +279,12 @@ def test_open_now_is_answered_from_the_hours(servers: Servers, town_id: str, que
     assert "It's open now, until" in reply[0] or "It's closed now" in reply[0], reply
 
 
+def test_open_now_by_sms(servers: Servers) -> None:
+    number = "+1860555" + str(uuid.uuid4().int)[:4]
+    text = servers.text("is the parking office open now?", "+18605550100", number)
+    assert "It's open now, until" in text or "It's closed now" in text
+
+
 def test_follow_up_by_sms_in_spanish(servers: Servers) -> None:
     from bot.kb.loader import towns
 

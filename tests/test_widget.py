@@ -248,6 +248,20 @@ def test_a_dated_notice_comes_first_over_sms_and_rest_too(servers: Servers) -> N
     assert all(NOTICE_TEXT not in (m.get("text") or "") for m in other)
 
 
+def test_follow_ups_and_open_now_in_the_widget(widgets) -> None:
+    """A conversation in the resident's words: a follow-up about the last answer's unit, and
+    whether an office is open now (whatever the hour the test runs)."""
+    widget = widgets("west-hartford")
+    widget.open()
+    widget.ask("what does animal control do")
+    widget.ask("and their hours?")
+    hours = widget.page.locator(".pa-bot").last.inner_text()
+    assert towns()["west-hartford"].units["animal_control"].name in hours
+    widget.ask("is the parking office open now?")
+    now = widget.page.locator(".pa-bot").last.inner_text()
+    assert "It's open now, until" in now or "It's closed now" in now
+
+
 def test_an_answer_for_another_town_says_so(widgets) -> None:
     """On Danbury's page, a question about West Hartford is answered for West Hartford, and the
     reply says whose answer it is."""
