@@ -58,7 +58,7 @@ from connectors.sms_text import (
     plain_text,
     segments,
 )
-from connectors.turns import run_turn, sorry, stored_language
+from connectors.turns import run_turn, sorry, stored_language, stored_slot
 
 logger = logging.getLogger(__name__)
 
@@ -273,7 +273,9 @@ class SmsInput(InputChannel):
                 return phrase("utter_sms_subscribed", language, town=town.town), True
             return None, True  # opted out: nothing is sent until START
         if word == "help":
-            return self._help(town, language), True
+            # the town the resident said they are in, if they named one, else the number's
+            named = towns().get(await stored_slot(agent, sender, "department") or "")
+            return self._help(named or town, language), True
         if self.per_sender.wait_for(sender):
             return await self._limited(on_new_message, body, sender, town, request_app), True
         text = self.store.choice(sender, body) or body

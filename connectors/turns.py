@@ -100,16 +100,22 @@ async def _urgent_replies(agent: Any, sender: str, intent: str, language: str) -
     return [whole_message(sender, generated)]
 
 
-async def stored_language(agent: Any, sender: str) -> str | None:
-    """The conversation's language slot as stored (None if unknown or the store is down)."""
+async def stored_slot(agent: Any, sender: str, name: str) -> str | None:
+    """A slot of the conversation as stored (None if unknown or the store is down)."""
     if agent is None or getattr(agent, "tracker_store", None) is None:
         return None
     try:
         tracker = await agent.tracker_store.retrieve(sender)
-    except Exception:  # the store is down: the default language, but an answer all the same
-        logger.exception("turns: could not read the conversation's language")
+    except Exception:  # the store is down: the default, but an answer all the same
+        logger.exception("turns: could not read the conversation's %s", name)
         return None
-    return tracker.get_slot("language") if tracker else None
+    value = tracker.get_slot(name) if tracker else None
+    return value if isinstance(value, str) else None
+
+
+async def stored_language(agent: Any, sender: str) -> str | None:
+    """The conversation's language slot as stored (None if unknown or the store is down)."""
+    return await stored_slot(agent, sender, "language")
 
 
 def _log_failure(task: asyncio.Future) -> None:

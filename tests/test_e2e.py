@@ -279,6 +279,13 @@ def test_open_now_is_answered_from_the_hours(servers: Servers, town_id: str, que
     assert "It's open now, until" in reply[0] or "It's closed now" in reply[0], reply
 
 
+def test_sms_help_names_the_town_the_resident_switched_to(servers: Servers) -> None:
+    number = "+1203555" + str(uuid.uuid4().int)[:4]
+    servers.text("I'm actually in West Hartford", "+12035550100", number)
+    help_text = servers.text("HELP", "+12035550100", number)
+    assert "860-523-5203" in help_text and "203-797-4614" not in help_text
+
+
 def test_open_now_by_sms(servers: Servers) -> None:
     number = "+1860555" + str(uuid.uuid4().int)[:4]
     text = servers.text("is the parking office open now?", "+18605550100", number)
