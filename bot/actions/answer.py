@@ -1,6 +1,6 @@
 """Answers a question from the town's knowledge file, in the conversation's language.
 
-One action for every knowledge-file answer (bot/policies/answer.py predicts it after any service
+One action for every knowledge-file answer (bot/answer_policy.py predicts it after any service
 intent; the rules keep only what differs): adding a question needs no code and no rule.
 """
 

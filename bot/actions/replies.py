@@ -2,7 +2,7 @@
 
 Pure functions: no Rasa types here. Knowledge-file texts come from the file (bot/kb/schema.py,
 `in_language`); the few connecting phrases ("Which town are you in?") from the domain
-(bot/actions/phrases.py). Each reply is one message with its payload, so it reaches the resident
+(bot/phrases.py). Each reply is one message with its payload, so it reaches the resident
 whole on every channel.
 """
 
