@@ -85,6 +85,25 @@ _MARKERS = {
     ),
 }
 
+# English's own short words: a message with none of them and two or more Spanish or Portuguese
+# markers is not English, however short ("tem multa pra isso?", "dnd queda la estacion").
+_ENGLISH = re.compile(
+    r"\b(?:the|is|are|my|how|where|what|when|who|do|does|i|i'm|im|you|can|to|of|and|for|it|get|"
+    r"with|this|that|have|need|please|thanks|hi|hello)\b"
+)
+
+
+def _by_markers(folded: str) -> str | None:
+    """Spanish or Portuguese by their short words alone, when lingua could not tell."""
+    if _ENGLISH.search(folded):
+        return None
+    counts = {code: len(rx.findall(folded)) for code, rx in _MARKERS.items()}
+    best = max(counts, key=counts.get)
+    if counts[best] >= 2 and counts[best] > counts["pt" if best == "es" else "es"]:
+        return best
+    return None
+
+
 # Asking for a language, in any of them: "en español", "english please", "em português".
 _SWITCH = {
     "es": re.compile(
@@ -188,10 +207,10 @@ def detect(text: str) -> Detection:
         return Detection(None, 0.0)
     neutral = _neutral().sub(" ", text)
     if sum(c.isalpha() for c in neutral) < MIN_LETTERS:
-        return Detection(None, 0.0)
+        return _undecided(neutral, 0.0)
     values = _detector().compute_language_confidence_values(neutral)
     if not values:
-        return Detection(None, 0.0)
+        return _undecided(neutral, 0.0)
     if values[0].language.name not in _CODES and values[0].value > OTHER_LANGUAGE:
         return Detection("other", values[0].value)
     ours = sorted(
@@ -208,8 +227,14 @@ def detect(text: str) -> Detection:
         # reporto"): the markers above chose; 9 more of 625 routine questions told, no English lost
         share = (best + runner_up) / total
     if share < MIN_SHARE:
-        return Detection(None, share)
+        return _undecided(neutral, share)
     return Detection(code, share)
+
+
+def _undecided(neutral: str, share: float) -> Detection:
+    """Too short or too split for lingua: Spanish or Portuguese short words may still tell."""
+    code = _by_markers(fold(neutral))
+    return Detection(code, MIN_SHARE) if code else Detection(None, share)
 
 
 def shown_language(

@@ -67,12 +67,32 @@ SETS = {
     "third mixed (en)": ROOT / "tests/urgent/fresh2/en_mixed.yml",
     "third urgent and routine (es)": ROOT / "tests/urgent/fresh2/es.yml",
     "third urgent and routine (pt)": ROOT / "tests/urgent/fresh2/pt.yml",
-    # fourth sets (fifth session, other authors): written after every change of the session
+    # fourth sets (fifth session, other authors): measured untouched in the fifth session, their
+    # mistakes read in the sixth
     "fourth warning signs (en)": ROOT / "tests/urgent/fresh3/en_warning_signs.yml",
     "fourth mixed (en)": ROOT / "tests/urgent/fresh3/en_mixed.yml",
     "fourth routine with alarming words (en)": ROOT / "tests/urgent/fresh3/en_routine.yml",
     "fourth urgent and routine (es)": ROOT / "tests/urgent/fresh3/es.yml",
     "fourth urgent and routine (pt)": ROOT / "tests/urgent/fresh3/pt.yml",
+    # fifth sets (sixth session): measured untouched at the start of the session, then read
+    "fifth warning signs (en)": ROOT / "tests/urgent/fresh4/en_warning_signs.yml",
+    "fifth mixed (en)": ROOT / "tests/urgent/fresh4/en_mixed.yml",
+    "fifth routine with alarming words (en)": ROOT / "tests/urgent/fresh4/en_routine.yml",
+    "fifth urgent and routine (es)": ROOT / "tests/urgent/fresh4/es.yml",
+    "fifth urgent and routine (pt)": ROOT / "tests/urgent/fresh4/pt.yml",
+    # sixth sets (sixth session): measured untouched in the middle of the session, then read
+    "sixth warning signs (en)": ROOT / "tests/urgent/fresh5/en_warning_signs.yml",
+    "sixth mixed (en)": ROOT / "tests/urgent/fresh5/en_mixed.yml",
+    "sixth routine with alarming words (en)": ROOT / "tests/urgent/fresh5/en_routine.yml",
+    "sixth urgent and routine (es)": ROOT / "tests/urgent/fresh5/es.yml",
+    "sixth urgent and routine (pt)": ROOT / "tests/urgent/fresh5/pt.yml",
+    # seventh sets (sixth session): written after every change of the session and measured once:
+    # the figures to quote; their mistakes are not read
+    "seventh warning signs (en)": ROOT / "tests/urgent/fresh6/en_warning_signs.yml",
+    "seventh mixed (en)": ROOT / "tests/urgent/fresh6/en_mixed.yml",
+    "seventh routine with alarming words (en)": ROOT / "tests/urgent/fresh6/en_routine.yml",
+    "seventh urgent and routine (es)": ROOT / "tests/urgent/fresh6/es.yml",
+    "seventh urgent and routine (pt)": ROOT / "tests/urgent/fresh6/pt.yml",
     # residents' sets by independent authors, never tuned on (tests/test_resident_sets.py)
     "routine questions (es)": ROOT / "tests/lang/es_routine.yml",
     "routine questions (pt)": ROOT / "tests/lang/pt_routine.yml",
@@ -89,6 +109,12 @@ LANGUAGE_OF_SET = {
     "third urgent and routine (pt)": "pt",
     "fourth urgent and routine (es)": "es",
     "fourth urgent and routine (pt)": "pt",
+    "fifth urgent and routine (es)": "es",
+    "fifth urgent and routine (pt)": "pt",
+    "sixth urgent and routine (es)": "es",
+    "sixth urgent and routine (pt)": "pt",
+    "seventh urgent and routine (es)": "es",
+    "seventh urgent and routine (pt)": "pt",
     "routine questions (es)": "es",
     "routine questions (pt)": "pt",
     "held-out": "en",

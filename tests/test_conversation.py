@@ -104,6 +104,19 @@ def test_a_holiday_is_named_and_the_resident_told_to_call_first() -> None:
     assert state.until == at(2026, 11, 30, 8, 30)  # Friday closed anyway, then Monday
 
 
+@pytest.mark.parametrize(
+    ("language", "name"),
+    [
+        ("en", "Thanksgiving Day"),
+        ("es", "Día de Acción de Gracias (Thanksgiving Day)"),
+        ("pt", "Natal (feriado transferido) (Christmas Day)"),
+    ],
+)
+def test_a_holiday_is_named_in_the_residents_language(language: str, name: str) -> None:
+    english = "Christmas Day (observed)" if language == "pt" else "Thanksgiving Day"
+    assert hours.holiday_name(english, language) == name
+
+
 def test_a_unit_without_structured_hours_has_no_status() -> None:
     assert (
         hours.status(PARKING.copy(update={"open": None}), at(2026, 12, 1, 10, 0), "UTC", "CT")

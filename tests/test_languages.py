@@ -42,3 +42,18 @@ def test_what_a_message_shows_about_the_conversations_language() -> None:
     assert shown_language(Detection(None, 0.9), danger_words="pt") == "pt"  # "socorro!!"
     assert shown_language(Detection(None, 0.4)) is None  # "ok": the conversation keeps its own
     assert shown_language(Detection("other", 0.9)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("hola, gracias", "es"), ("oi, obrigado", "pt"), ("y donde?", "es"), ("oi, onde fica?", "pt")],
+)
+def test_two_short_words_of_one_language_tell_it(text: str, code: str) -> None:
+    """Too short for lingua, but two Spanish or Portuguese words and no English one are enough:
+    the reply to "hola, gracias" is in Spanish."""
+    assert detect(text).code == code
+
+
+@pytest.mark.parametrize("text", ["thanks", "ok la", "hi, mi casa"])
+def test_one_marker_or_an_english_word_is_not_enough(text: str) -> None:
+    assert detect(text).code is None

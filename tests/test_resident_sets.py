@@ -29,11 +29,12 @@ SETS = {
 # set: (at least this many messages, service accuracy at least, false alarms at most,
 #       reply language right at least). Measured 2026-12-01 (make eval).
 FLOORS = {
-    # 2026-12-01, fifth session (real FAQ phrasing in training, fallback at 0.25, triage fixes)
-    "es": (300, 0.89, 0.02, 0.95),  # 0.894 of 284 service; 6 of 313 urgent; es told 298/313
-    "pt": (300, 0.89, 0.007, 0.95),  # 0.894 of 283; 2 of 312; pt told 297/312
-    "alarming": (400, 0.68, 0.042, None),  # 0.684 of 310; 18 of 436
-    "faq": (300, 0.76, 0.01, None),  # 0.762 of 210; 3 of 316
+    # 2026-12-01, sixth session (residents' phrasing and other offices' questions in training,
+    # ambiguity 0.02, triage fixes, Spanish/Portuguese short words)
+    "es": (300, 0.91, 0.01, 0.965),  # 0.912 of 284 service; 3 of 313 urgent; es told 303/313
+    "pt": (300, 0.91, 0.004, 0.965),  # 0.915 of 283; 1 of 312; pt told 302/312
+    "alarming": (400, 0.735, 0.023, None),  # 0.739 of 310; 10 of 436
+    "faq": (300, 0.775, 0.01, None),  # 0.776 of 210; 3 of 316
 }
 # Sites reserved for an independent evaluation (issue "Understand residents' real questions").
 RESERVED = (

@@ -435,3 +435,148 @@ def test_danger_beside_a_question_is_not_tempered_by_it(text: str, category: str
 )
 def test_a_topic_a_hypothetical_or_a_lawful_gun_is_routine(text: str) -> None:
     assert assess(text).verdict not in ("emergency", "crisis", "domestic_violence")
+
+
+# --- sixth session's general causes: written for others, abuse behind the writer, settled ---
+@pytest.mark.parametrize(
+    ("text", "ranking"),
+    [
+        (
+            "could an officer visit my daughters class, shes doing a report on domestic violence",
+            [("domestic_violence", 0.6), ("community_programs", 0.3)],
+        ),
+        (
+            "necesito el numero de la linea de crisis para ponerlo en el boletin de la iglesia",
+            [("crisis", 0.55), ("contact_info", 0.35)],
+        ),
+        (
+            "vou fazer um cartaz sobre violencia domestica para a escola, tem material?",
+            [("domestic_violence", 0.5), ("community_programs", 0.4)],
+        ),
+        (
+            "my ex used to hit me but that was years ago and im safe now, i need the old report",
+            [("domestic_violence", 0.5), ("police_report", 0.4)],
+        ),
+        (
+            "smoke alarm went off because i burnt the toast, all good",
+            [("emergency", 0.5), ("safety_tips", 0.35)],
+        ),
+        ("send help lol my in-laws are staying a whole month", [("emergency", 0.4)]),
+        (
+            "mi ex se llevo la bicicleta hace un mes, no hay peligro, es robo?",
+            [("domestic_violence", 0.45), ("report_non_emergency", 0.4)],
+        ),
+    ],
+)
+def test_a_message_written_for_others_or_settled_is_not_urgent(text: str, ranking) -> None:
+    assert _decided(text, ranking) not in ("emergency", "crisis", "domestic_violence")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("i keep thinking about killing myself but im fine now", "crisis"),
+        (
+            "where do i pay a false alarm fine, there are flames coming out of my garage",
+            "emergency",
+        ),
+        ("im not planning on being around much longer so it doesnt matter", "crisis"),
+        ("i looked up the tallest bridge around here last night", "crisis"),
+        ("how do you stop wanting to kill yourself", "crisis"),
+        (
+            "how do i get a copy of my brothers accident report, hes been "
+            "talking about suicide ever since",
+            "crisis",
+        ),
+        ("i just found my neighbor hanging in his garage", "emergency"),
+        ("un cliente saco un cuchillo en la tienda donde trabajo", "emergency"),
+        ("cual es la dosis que mata de ibuprofeno", "crisis"),
+        ("o namorado da minha irma escondeu o passaporte dela", "domestic_violence"),
+        ("me encierra en la casa cuando se va a trabajar", "domestic_violence"),
+        ("fiz meu testamento e dei minha gata pra vizinha, chegou a hora", "crisis"),
+        ("nobody can talk me out of it this time", "crisis"),
+        ("loaded my pistol and left it by the bed in case tonight gets bad", "crisis"),
+    ],
+)
+def test_warning_signs_and_danger_the_sixth_sets_taught(text: str, category: str) -> None:
+    assert _decided(text, [("nlu_fallback", 0.3), ("out_of_scope", 0.2)]) == category
+
+
+def test_a_clause_of_danger_beside_a_school_project_stays_urgent() -> None:
+    """The project is the first clause's subject; the pills are the second's."""
+    assert "audience" in assess("im a student doing a project on policing").context
+    verdict = assess("also my friend just swallowed a whole bottle of pills")
+    assert verdict.verdict == "emergency"
+
+
+def test_after_hes_gone_is_not_they_left() -> None:
+    assert "gone" not in assess("my dad wants me to look after mom after hes gone").context
+
+
+def test_a_failing_lexicon_leaves_the_classifiers_verdict(monkeypatch) -> None:
+    """A bug in a pattern must not turn a resident's message into a 500: the classifier's
+    intent stands (an urgent one still gets its reply)."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu import triage
+
+    def broken(text: str):
+        raise ValueError("bad pattern")
+
+    monkeypatch.setattr(triage, "assess", broken)
+    message = Message(data={"text": "someone is breaking in", "intent": {"name": "emergency"}})
+    message.set("intent_ranking", [{"name": "emergency", "confidence": 0.9}])
+    component = triage.UrgentTriage(triage.UrgentTriage.get_default_config())
+    [out] = component.process([message])
+    assert out.get("intent")["name"] == "emergency"
+    assert out.get("triage")["action"] == "error"
+
+
+# --- the sixth sets' general causes (sixth session), each caught and left alone ---
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "wrote my will last week, i'm 34, my brother gets the cat. i feel calm about it",
+            "crisis",
+        ),
+        ("what if i just wasnt around anymore, serious question", "crisis"),
+        ("if anything happens to me please make sure my son is looked after", "crisis"),
+        ("i havent felt like living for months now", "crisis"),
+        ("also i am watching some guys beat up a kid behind the gas station", "emergency"),
+        ("my chest is killing me and my left arm is going numb", "emergency"),
+        ("a car just went into the pond off the parkway", "emergency"),
+        ("si me pasa algo cuiden a mi perrita y a mis hijos", "crisis"),
+        ("perdi todo, pa que seguir", "crisis"),
+        ("hoy separei os remedios todos e deixei tudo arrumado", "crisis"),
+        ("hoje e o ultimo dia dela, ela postou isso", "crisis"),
+        ("meu filho pesquisou como se enforcar no computador", "crisis"),
+        ("he choked me last night and i dont know what to do", "domestic_violence"),
+        ("i can see smoke filling up the hallway of my building", "emergency"),
+    ],
+)
+def test_warning_signs_and_danger_of_the_sixth_sets(text: str, category: str) -> None:
+    assert _decided(text, [("nlu_fallback", 0.3), ("out_of_scope", 0.2)]) == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoy es el ultimo dia de clases de mi hijo, hay cruce de peatones frente a la escuela?",
+        "the co alarm went off, fire dept checked it and said it was a bad sensor",
+        "how do you become a hostage negotiator",
+        "whats the minimum age to buy a rifle in ct",
+        "saw a video of an officer pulling his gun on a guy, how do i request the body cam",
+        "vi fumaça no quintal mas era so o vizinho fazendo churrasco",
+        "o cachorro do vizinho morreu atropelado, quem recolhe?",
+        "un venado muerto atropellado en la carretera, a quien llamo",
+        "what to do if someone is a drunk driver, in general not right now",
+    ],
+)
+def test_routine_messages_of_the_sixth_sets_are_not_urgent(text: str) -> None:
+    assert assess(text).verdict not in ("emergency", "crisis", "domestic_violence")
+
+
+def test_laughter_does_not_undo_a_crisis_told_in_a_second_clause() -> None:
+    text = "nem sei pq to escrevendo kkk mas hoje separei os comprimidos"
+    assert _decided(text, [("nlu_fallback", 0.3)]) == "crisis"

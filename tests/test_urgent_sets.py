@@ -2,9 +2,10 @@
 suicide said indirectly, danger mixed with a routine question, and Spanish and Portuguese.
 
 The sets in tests/urgent/ were written by authors who had not read the training data or the
-lexicon (each file's header says so). The first four were then used while building (their
-mistakes were read and general causes fixed); the second ones, tests/urgent/fresh/, by other
-authors, are the figures to quote (README, "Urgent messages, measured").
+lexicon (each file's header says so). Each later set (tests/urgent/fresh*/) was measured once
+before anything was changed for it, then its mistakes were read and their general causes fixed;
+the newest, tests/urgent/fresh6/, has not been read: its figures are the ones to quote (README,
+"Urgent messages, measured").
 
 The goal (issue "Urgent messages are never missed") is every urgent message with an urgent reply
 and at most 1% of routine ones. Not every set reaches it yet: FLOORS holds what each set reaches
@@ -43,33 +44,64 @@ SIZES = {
     "fresh3/en_routine.yml": (0, 140),
     "fresh3/es.yml": (140, 140),
     "fresh3/pt.yml": (140, 140),
+    "fresh4/en_warning_signs.yml": (140, 0),
+    "fresh4/en_mixed.yml": (100, 0),
+    "fresh4/en_routine.yml": (0, 140),
+    "fresh4/es.yml": (140, 140),
+    "fresh4/pt.yml": (140, 140),
+    "fresh5/en_warning_signs.yml": (150, 0),
+    "fresh5/en_mixed.yml": (100, 0),
+    "fresh5/en_routine.yml": (0, 150),
+    "fresh5/es.yml": (140, 140),
+    "fresh5/pt.yml": (140, 140),
+    "fresh6/en_warning_signs.yml": (140, 0),
+    "fresh6/en_mixed.yml": (100, 0),
+    "fresh6/en_routine.yml": (0, 140),
+    "fresh6/es.yml": (140, 140),
+    "fresh6/pt.yml": (140, 135),
 }
 ROUTINE_SETS = sorted(name for name, (_, routine) in SIZES.items() if routine)
 # set: (urgent messages that get an urgent reply, at least; routine ones that do, at most)
 FLOORS = {
-    # measured 2026-12-01, fifth session, after the general causes below were fixed
-    "en_warning_signs.yml": (0.99, 0.0),  # 230/231
-    "en_mixed.yml": (0.99, 0.0),  # 137/138
-    "es.yml": (0.985, 0.011),  # 181/183, false alarms 2/198
-    "pt.yml": (1.0, 0.0),  # 173/173, 0/182
+    # measured 2026-12-01, sixth session, after the general causes below were fixed
+    "en_warning_signs.yml": (1.0, 0.0),  # 231/231
+    "en_mixed.yml": (1.0, 0.0),  # 138/138
+    "es.yml": (1.0, 0.006),  # 183/183, false alarms 1/198
+    "pt.yml": (1.0, 0.006),  # 173/173, 1/182
     "fresh/en_warning_signs.yml": (1.0, 0.0),  # 214/214
-    "fresh/en_mixed.yml": (0.97, 0.0),  # 129/132
+    "fresh/en_mixed.yml": (1.0, 0.0),  # 132/132
     # the fresh sets' mistakes were read in the second and fifth sessions to find general causes
-    "fresh/es.yml": (1.0, 0.011),  # 169/169, 2/192
-    "fresh/pt.yml": (1.0, 0.026),  # 169/169, 5/193
-    # third sets (fifth session): measured once untouched (README), then their mistakes read for
-    # general causes (laughter, a topic named, lawful guns, signs of dying now, hypotheticals)
+    "fresh/es.yml": (1.0, 0.0),  # 169/169, 0/192
+    "fresh/pt.yml": (1.0, 0.006),  # 169/169, 1/193
+    # third sets (fifth session): measured once untouched (README), then read
     "fresh2/en_warning_signs.yml": (1.0, 0.0),  # 158/158
     "fresh2/en_mixed.yml": (1.0, 0.0),  # 110/110
-    "fresh2/es.yml": (1.0, 0.051),  # 154/154, 8/159
-    "fresh2/pt.yml": (1.0, 0.057),  # 159/159, 9/158
-    # fourth sets (fifth session), written after every change and measured once: the figures to
+    "fresh2/es.yml": (1.0, 0.013),  # 154/154, 2/159
+    "fresh2/pt.yml": (1.0, 0.019),  # 159/159, 3/158
+    # fourth sets (fifth session): measured untouched then, read in the sixth session
+    "fresh3/en_warning_signs.yml": (1.0, 0.0),  # 149/149
+    "fresh3/en_mixed.yml": (1.0, 0.0),  # 110/110
+    "fresh3/en_routine.yml": (0.0, 0.014),  # false alarms 2/149
+    "fresh3/es.yml": (1.0, 0.014),  # 148/148, 2/148
+    "fresh3/pt.yml": (1.0, 0.014),  # 147/147, 2/150
+    # fifth and sixth sets (sixth session): each measured untouched (README), then read
+    "fresh4/en_warning_signs.yml": (0.993, 0.0),  # 143/144
+    "fresh4/en_mixed.yml": (1.0, 0.0),  # 105/105
+    "fresh4/en_routine.yml": (0.0, 0.021),  # 3/147
+    "fresh4/es.yml": (1.0, 0.008),  # 148/148, 1/142
+    "fresh4/pt.yml": (1.0, 0.007),  # 148/148, 1/144
+    "fresh5/en_warning_signs.yml": (1.0, 0.0),  # 154/154
+    "fresh5/en_mixed.yml": (1.0, 0.0),  # 105/105
+    "fresh5/en_routine.yml": (0.0, 0.027),  # 4/153
+    "fresh5/es.yml": (1.0, 0.042),  # 153/153, 6/144
+    "fresh5/pt.yml": (1.0, 0.014),  # 151/151, 2/152
+    # seventh sets (sixth session), written after every change and measured once: the figures to
     # quote (README); their mistakes have not been read
-    "fresh3/en_warning_signs.yml": (0.979, 0.0),  # 146/149
-    "fresh3/en_mixed.yml": (0.98, 0.0),  # 108/110
-    "fresh3/en_routine.yml": (0.0, 0.121),  # false alarms 18/149
-    "fresh3/es.yml": (0.945, 0.061),  # 140/148, 9/148
-    "fresh3/pt.yml": (0.952, 0.061),  # 140/147, 9/150
+    "fresh6/en_warning_signs.yml": (0.966, 0.0),  # 143/148
+    "fresh6/en_mixed.yml": (0.99, 0.0),  # 99/100
+    "fresh6/en_routine.yml": (0.0, 0.094),  # 14/149
+    "fresh6/es.yml": (0.986, 0.09),  # 144/146, 13/146
+    "fresh6/pt.yml": (0.946, 0.051),  # 142/150, 7/138
 }
 TRAINING = {
     " ".join(t.lower().split())
@@ -122,7 +154,14 @@ def test_routine_messages_with_alarming_words_are_not_urgent(verdicts, name: str
 
 
 @pytest.mark.parametrize(
-    "name", ["en_warning_signs.yml", "fresh/en_warning_signs.yml", "fresh2/en_warning_signs.yml"]
+    "name",
+    [
+        "en_warning_signs.yml",
+        "fresh/en_warning_signs.yml",
+        "fresh2/en_warning_signs.yml",
+        "fresh5/en_warning_signs.yml",
+        "fresh6/en_warning_signs.yml",
+    ],
 )
 def test_warning_signs_get_988_not_only_911(verdicts, name: str) -> None:
     """Most warning-sign messages are a crisis: 988 first (911 is in that reply too)."""

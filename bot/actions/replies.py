@@ -110,7 +110,8 @@ def open_status(town: Town, unit: Unit, language: str, now: dt.datetime) -> str:
     else:
         text = phrase("utter_closed_now", language)
     if state.holiday:
-        text = f"{phrase('utter_holiday_today', language, holiday=state.holiday)} {text}"
+        holiday = hours.holiday_name(state.holiday, language)
+        text = f"{phrase('utter_holiday_today', language, holiday=holiday)} {text}"
     return text
 
 

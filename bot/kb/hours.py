@@ -48,6 +48,54 @@ def holiday_on(day: dt.date, state: str) -> str | None:
     return _holidays(state, day.year).get(day)
 
 
+# The `holidays` package names US holidays in English only; residents writing in Spanish or
+# Portuguese read the name in their language, with the English one they will see on signs.
+HOLIDAY_NAMES: dict[str, dict[str, str]] = {
+    "es": {
+        "New Year's Day": "Año Nuevo",
+        "Martin Luther King Jr. Day": "Día de Martin Luther King Jr.",
+        "Lincoln's Birthday": "Natalicio de Lincoln",
+        "Washington's Birthday": "Natalicio de Washington",
+        "Good Friday": "Viernes Santo",
+        "Memorial Day": "Día de los Caídos",
+        "Juneteenth National Independence Day": "Día de la Emancipación",
+        "Independence Day": "Día de la Independencia",
+        "Labor Day": "Día del Trabajo",
+        "Columbus Day": "Día de Colón",
+        "Veterans Day": "Día de los Veteranos",
+        "Thanksgiving Day": "Día de Acción de Gracias",
+        "Christmas Day": "Navidad",
+    },
+    "pt": {
+        "New Year's Day": "Ano-Novo",
+        "Martin Luther King Jr. Day": "Dia de Martin Luther King Jr.",
+        "Lincoln's Birthday": "Aniversário de Lincoln",
+        "Washington's Birthday": "Aniversário de Washington",
+        "Good Friday": "Sexta-feira Santa",
+        "Memorial Day": "Dia em Memória aos Mortos em Guerra",
+        "Juneteenth National Independence Day": "Dia da Emancipação",
+        "Independence Day": "Dia da Independência",
+        "Labor Day": "Dia do Trabalho",
+        "Columbus Day": "Dia de Colombo",
+        "Veterans Day": "Dia dos Veteranos",
+        "Thanksgiving Day": "Dia de Ação de Graças",
+        "Christmas Day": "Natal",
+    },
+}
+OBSERVED = {"en": "(observed)", "es": "(día feriado trasladado)", "pt": "(feriado transferido)"}
+
+
+def holiday_name(name: str, language: str) -> str:
+    """`name` as `holidays` gives it, in the resident's language: "Día de Acción de Gracias
+    (Thanksgiving Day)"; English, or a name not in the table, is given as it is."""
+    base = name.replace(" (observed)", "")
+    local = HOLIDAY_NAMES.get(language, {}).get(base)
+    if local is None:
+        return name
+    observed = f" {OBSERVED[language]}" if base != name else ""
+    return f"{local}{observed} ({base})"
+
+
 def _spans(unit: Unit, day: dt.date, zone: ZoneInfo) -> list[tuple[dt.datetime, dt.datetime]]:
     out = []
     for span in (unit.open or {}).get(WEEKDAYS[day.weekday()], []):

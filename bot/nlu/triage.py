@@ -17,6 +17,7 @@ Its verdict is in every /model/parse result under `triage`.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -34,8 +35,10 @@ from bot.kb.intents import ANSWERED_INTENTS, DANGER_INTENTS
 from bot.languages import Detection, shown_language
 from bot.nlu.component import ConfiguredComponent
 from bot.nlu.input_guard import CLAUSE_OF, GUARD_KEY, LANGUAGE_KEY
-from bot.nlu.lexicon import assess
-from bot.nlu.lexicon.base import joking
+from bot.nlu.lexicon import LEXICONS, assess
+from bot.nlu.lexicon.base import DEMOTED_BY, FINAL_CONTEXT, joking
+
+logger = logging.getLogger(__name__)
 
 TRIAGE_KEY = "triage"
 FALLBACK = "nlu_fallback"
@@ -46,10 +49,28 @@ FALLBACK = "nlu_fallback"
 # The urgent intents' probabilities together make a message urgent only from this much: below it
 # the classifier has no idea, and "tell me something funny" must not get 911 (development sets).
 COMBINED_MASS = 0.25
-DEMOTING_CONTEXT = frozenset({"past", "records", "negation", "permit", "informational", "gone"})
+DEMOTING_CONTEXT = frozenset(
+    {"past", "records", "negation", "permit", "informational", "gone", "audience", "safe"}
+)
+# Written for others (a flyer, a school paper, a talk for a class): the classifier's urgent guess
+# from the subject's words is not a report of danger, unless the lexicon sees danger it keeps.
+# "safe" ("that was years ago, I'm safe now") answers only the classifier's domestic_violence: a
+# crisis said beside "I'm fine now" stays a crisis.
+AUDIENCE_DEMOTES = frozenset({"emergency", "crisis", "domestic_violence"})
+SAFE_DEMOTES = frozenset({"domestic_violence"})
+CRISIS_KINDS = frozenset({"crisis", "crisis_self"})
+# a weapon named beside a warning sign, with no threat to anyone else
+CRISIS_OR_WEAPON = frozenset(
+    {p.name for lexicon in LEXICONS for p in lexicon.patterns if p.category == "crisis"}
+    | {"weapon", "es-weapon", "pt-weapon"}
+)
+TOPIC_ONLY = frozenset({"dv-topic", "es-dv-topic", "pt-dv-topic"})
+# contexts that describe the whole message, and so each clause of it
+WHOLE_MESSAGE_CONTEXT = frozenset({"safe"})
 # What laughter can undo: the classifier's guess alone, or a threat or crime word ("mi jefe me va
 # a matar si llego tarde jaja"); never self-harm, abuse, fire or a medical emergency.
-JOKED_AWAY_KINDS = frozenset({"violence", "crime"})
+# "send help lol" is a joke; "help!!" alone is not
+JOKED_AWAY_KINDS = frozenset({"violence", "crime", "plea"})
 
 
 def decide(
@@ -63,9 +84,13 @@ def decide(
     """(intent name, what triage did, the lexicon's verdict) for one message."""
     verdict = assess(text)
     current = intent.get(INTENT_NAME_KEY) or FALLBACK
+    context = set(verdict.context)
+    # "right now" counts, unless the writer also says it is over or no one is hurt ("it's fine
+    # now", "ya se fueron", "agora não é emergência")
+    now = "present" in context and not FINAL_CONTEXT & context
     if (
         joking(text)
-        and "present" not in verdict.context
+        and not now
         and (
             verdict.verdict in ("none", "routine")
             or (verdict.urgent_kinds and set(verdict.urgent_kinds) <= JOKED_AWAY_KINDS)
@@ -79,9 +104,19 @@ def decide(
             return best[INTENT_NAME_KEY], "joking", verdict.as_dict()
         # nothing routine is likely: ask again (the fallback's reply still starts with 911)
         return (FALLBACK if current in DANGER_INTENTS else current), "joking", verdict.as_dict()
+    if (
+        verdict.verdict == "emergency"
+        and set(verdict.urgent_kinds) & CRISIS_KINDS
+        and set(verdict.urgent_kinds) <= CRISIS_KINDS | {"violence"}
+        and set(verdict.matches) <= CRISIS_OR_WEAPON
+        and not now
+    ):
+        # the weapon is the means ("loaded my pistol and left it by the bed in case tonight gets
+        # bad"), not a threat to anyone else: 988 first (its reply gives 911 for danger now)
+        return "crisis", "refined" if current != "crisis" else "kept", verdict.as_dict()
     if verdict.verdict == "emergency":
         violence_only = set(verdict.urgent_kinds) <= {"violence", "abuse", "crime"}
-        if current == "domestic_violence" and violence_only and "present" not in verdict.context:
+        if current == "domestic_violence" and violence_only and not now:
             # abuse or threats not described as happening now: both replies lead with 911, and
             # this one adds Safe Connect. A medical or fire emergency is never kept as abuse.
             return current, "kept", verdict.as_dict()
@@ -93,7 +128,8 @@ def decide(
     if (
         verdict.verdict == "crisis"
         and current == "emergency"
-        and verdict.urgent_kinds == ["crisis"]
+        and verdict.urgent_kinds
+        and set(verdict.urgent_kinds) <= {"crisis", "crisis_self"}
     ):
         # thoughts of suicide or self-harm with no danger-now words: 988 is the first call
         return "crisis", "refined", verdict.as_dict()
@@ -106,16 +142,20 @@ def decide(
         return current, "kept", verdict.as_dict()
     if {"empty", "no_words", "other_language"} & set(flags):
         return FALLBACK, "unreadable", verdict.as_dict()
-    tempered = "present" not in verdict.context and (
+    tempered = not now and (
         (verdict.verdict == "routine" and DEMOTING_CONTEXT & set(verdict.context))
-        or (verdict.verdict == "none" and {"negation", "permit"} & set(verdict.context))
+        or (verdict.verdict == "none" and ({"permit"} | FINAL_CONTEXT) & context)
     )
     # the lexicon sees nothing alarming and the message is a how-to or about a film: the
     # classifier's split guess (combined) or one below the fallback bar (restored) is not enough
     unsure_tempered = (
         verdict.verdict == "none"
-        and "present" not in verdict.context
-        and "informational" in verdict.context
+        and not now
+        and bool({"informational", "audience"} & set(verdict.context))
+    ) or (
+        verdict.verdict in ("none", "routine")
+        and not now
+        and bool({"audience", "safe"} & set(verdict.context))
     )
     urgent = [r for r in ranking if r.get(INTENT_NAME_KEY) in DANGER_INTENTS]
     routine = [
@@ -146,25 +186,49 @@ def decide(
             and best["confidence"] >= urgent_threshold
         ):
             return best[INTENT_NAME_KEY], "restored", verdict.as_dict()
-    if (
-        current == "emergency"
-        and "present" not in verdict.context
+    written_for_others = (
+        verdict.verdict in ("none", "routine")
+        and not now
         and (
-            (verdict.verdict == "routine" and DEMOTING_CONTEXT & set(verdict.context))
-            or (verdict.verdict == "none" and {"negation", "permit"} & set(verdict.context))
+            (current in AUDIENCE_DEMOTES and "audience" in context)
+            or (current in SAFE_DEMOTES and "safe" in context)
+            # the lexicon saw only the subject named ("recursos de violencia domestica pa mi
+            # tarea") and a routine context: the classifier's domestic_violence came from it
+            or (
+                current == "domestic_violence"
+                and verdict.verdict == "routine"
+                and set(verdict.matches) <= TOPIC_ONLY
+                and {"informational", "audience", "records", "permit"} & context
+            )
+            # no alarming word at all, and "no one was hurt" / "they left" / "false alarm"
+            or (verdict.verdict == "none" and FINAL_CONTEXT & context)
         )
-    ) or (
-        # the lexicon read its alarming words as routine ("a training on active shooters"), and
-        # the classifier's crisis came from those words, not from anything about the writer
-        current == "crisis"
-        and verdict.verdict == "routine"
-        and "present" not in verdict.context
-        and DEMOTING_CONTEXT & set(verdict.context)
+    )
+    if (
+        written_for_others
+        or (
+            current == "emergency"
+            and not now
+            and (
+                (verdict.verdict == "routine" and DEMOTING_CONTEXT & set(verdict.context))
+                # no danger word at all, and a permit or "not an emergency". Not the past alone:
+                # "my daughter has been missing since this afternoon" (the classifier's catch)
+                or (verdict.verdict == "none" and {"negation", "permit"} & context)
+            )
+        )
+        or (
+            # the lexicon read its alarming words as routine ("a training on active shooters"), and
+            # the classifier's crisis came from those words, not from anything about the writer
+            current == "crisis"
+            and verdict.verdict == "routine"
+            and not now
+            and DEMOTING_CONTEXT & set(verdict.context)
+        )
     ):
-        best = next(
-            (r for r in ranking if r.get(INTENT_NAME_KEY) not in ("emergency", "crisis", FALLBACK)),
-            None,
+        kept_out = (
+            (*DANGER_INTENTS, FALLBACK) if written_for_others else ("emergency", "crisis", FALLBACK)
         )
+        best = next((r for r in ranking if r.get(INTENT_NAME_KEY) not in kept_out), None)
         if best and best["confidence"] >= fallback_threshold:
             return best[INTENT_NAME_KEY], "demoted", verdict.as_dict()
         # not an emergency, and nothing else is likely enough: ask again (the reply starts with 911)
@@ -205,46 +269,55 @@ class UrgentTriage(ConfiguredComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         whole = [m for m in messages if m.get(CLAUSE_OF) is None]
         for index, message in enumerate(whole):
-            intent = message.get(INTENT) or {}
-            ranking = list(message.get(INTENT_RANKING_KEY) or [])
-            flags = (message.get(GUARD_KEY) or {}).get("flags", [])
-            name, action, verdict = self._decide(message, flags)
-            also = None
-            parts = [m for m in messages if m.get(CLAUSE_OF) == index]
-            if name not in DANGER_INTENTS:
-                for clause in parts:
-                    urgent = self._urgent_clause(clause)
-                    if urgent:
-                        also = name if name in ANSWERED_INTENTS else None
-                        name, action, verdict = urgent
-                        ranking = [{INTENT_NAME_KEY: name, "confidence": 1.0}, *ranking]
-                        break
-            if name in DANGER_INTENTS and also is None:
-                also = self._routine_clause(parts)
-            if name != intent.get(INTENT_NAME_KEY):
-                confidence = (
-                    1.0
-                    if action in ("forced", "unreadable", "refined", "clause")  # the lexicon's call
-                    else next(
-                        (r["confidence"] for r in ranking if r.get(INTENT_NAME_KEY) == name), 1.0
-                    )
-                )
-                chosen = {INTENT_NAME_KEY: name, "confidence": confidence}
-                ranking = [chosen] + [r for r in ranking if r.get(INTENT_NAME_KEY) != name]
-                message.set(INTENT, chosen, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
-            message.set(
-                TRIAGE_KEY,
-                {
-                    **verdict,
-                    "action": action,
-                    "classifier": intent.get(INTENT_NAME_KEY),
-                    "also": also,
-                },
-                add_to_output=True,
-            )
-            self._set_language(message, name, verdict)
+            try:
+                self._triage(index, message, messages)
+            except Exception:  # a lexicon bug must not turn a message into a 500
+                # the classifier's verdict stands (its urgent intents still get their replies)
+                logger.exception("urgent triage failed; keeping the classifier's intent")
+                message.set(TRIAGE_KEY, {"verdict": "none", "action": "error"}, add_to_output=True)
         return whole
+
+    def _triage(self, index: int, message: Message, messages: list[Message]) -> None:
+        """Decide one whole message, with its clauses (see the module docstring)."""
+        intent = message.get(INTENT) or {}
+        ranking = list(message.get(INTENT_RANKING_KEY) or [])
+        flags = (message.get(GUARD_KEY) or {}).get("flags", [])
+        name, action, verdict = self._decide(message, flags)
+        also = None
+        parts = [m for m in messages if m.get(CLAUSE_OF) == index]
+        if name not in DANGER_INTENTS:
+            for clause in parts:
+                urgent = self._urgent_clause(
+                    clause, set(verdict.get("context") or []), joking(message.get(TEXT) or "")
+                )
+                if urgent:
+                    also = name if name in ANSWERED_INTENTS else None
+                    name, action, verdict = urgent
+                    ranking = [{INTENT_NAME_KEY: name, "confidence": 1.0}, *ranking]
+                    break
+        if name in DANGER_INTENTS and also is None:
+            also = self._routine_clause(parts)
+        if name != intent.get(INTENT_NAME_KEY):
+            confidence = (
+                1.0
+                if action in ("forced", "unreadable", "refined", "clause")  # the lexicon's call
+                else next((r["confidence"] for r in ranking if r.get(INTENT_NAME_KEY) == name), 1.0)
+            )
+            chosen = {INTENT_NAME_KEY: name, "confidence": confidence}
+            ranking = [chosen] + [r for r in ranking if r.get(INTENT_NAME_KEY) != name]
+            message.set(INTENT, chosen, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        message.set(
+            TRIAGE_KEY,
+            {
+                **verdict,
+                "action": action,
+                "classifier": intent.get(INTENT_NAME_KEY),
+                "also": also,
+            },
+            add_to_output=True,
+        )
+        self._set_language(message, name, verdict)
 
     @staticmethod
     def _set_language(message: Message, intent: str, verdict: dict[str, Any]) -> None:
@@ -277,10 +350,34 @@ class UrgentTriage(ConfiguredComponent):
                 return name
         return None
 
-    def _urgent_clause(self, clause: Message) -> tuple[str, str, dict[str, Any]] | None:
-        """The clause's urgent verdict, if it has one strong enough to speak for the message."""
+    def _urgent_clause(
+        self, clause: Message, whole: set[str], laughing: bool = False
+    ) -> tuple[str, str, dict[str, Any]] | None:
+        """The clause's urgent verdict, if it has one strong enough to speak for the message.
+
+        What the whole message says about itself holds for its clauses: "there was a fight
+        outside, they left, all good" is over, and "my ex hit me, that was years ago, I'm safe
+        now" is behind the writer. A school project does not: "I'm doing a project on policing.
+        also I took 20 pills" is two things."""
         name, _action, verdict = self._decide(clause, [])
         if name not in DANGER_INTENTS:
+            return None
+        kinds = verdict.get("urgent_kinds") or []
+        if (
+            laughing
+            and name != "crisis"
+            and "present" not in whole
+            and set(kinds) <= JOKED_AWAY_KINDS
+        ):
+            # "robbery or burglary lol, me and my husband are arguing about it"; never a
+            # crisis ("nem sei pq to escrevendo kkk mas hoje separei os comprimidos")
+            return None
+        settling = whole & (WHOLE_MESSAGE_CONTEXT | FINAL_CONTEXT)
+        if (
+            settling
+            and ("present" not in whole or whole & FINAL_CONTEXT)
+            and all(settling & set(DEMOTED_BY[kind]) for kind in kinds)
+        ):
             return None
         by_lexicon = verdict["verdict"] in DANGER_INTENTS
         ranking = clause.get(INTENT_RANKING_KEY) or []

@@ -10,17 +10,34 @@ from __future__ import annotations
 
 from bot.nlu.clauses import clauses
 from bot.nlu.lexicon import en, es, pt
-from bot.nlu.lexicon.base import Verdict, assess_with
+from bot.nlu.lexicon.base import DEMOTED_BY, Verdict, assess_with
 
 LEXICONS = (en.LEXICON, es.LEXICON, pt.LEXICON)
 normalise = en.normalise  # English normalisation, for tests and tools
-# Context that describes the situation itself (it happened before, nobody is hurt, they left):
-# seen anywhere in the message, it keeps a clause without present-time words from being urgent.
-SITUATION_CONTEXT = frozenset({"past", "negation", "gone"})
+# Context that describes the situation itself (it happened before, nobody is hurt, they left, it
+# was a false alarm, the abuse is behind the writer): seen anywhere in
+# the message, it keeps a clause without present-time words from being urgent, when it is a
+# context that can make that clause's kind of danger routine (base.DEMOTED_BY).
+SITUATION_CONTEXT = frozenset({"past", "negation", "gone", "resolved", "safe", "audience"})
+# A message written for others ("making flyers for our church") settles a clause that only names
+# the subject (suicide, the crisis line, domestic violence), not one that tells of an event: "im
+# doing a school project on policing. also i took 20 pills" is two things.
+AUDIENCE_SETTLES = frozenset({"crisis", "abuse_topic", "abuse_help"})
+WEAPON_WORDS = frozenset({"weapon", "es-weapon", "pt-weapon"})  # a gun named, not used
 
 
 def _assess_text(text: str) -> Verdict:
     return assess_with(LEXICONS, text)
+
+
+def _settled(part: Verdict, whole: Verdict) -> bool:
+    settling = set(SITUATION_CONTEXT & set(whole.context))
+    topic_only = set(part.urgent_kinds) <= AUDIENCE_SETTLES or set(part.matches) <= WEAPON_WORDS
+    if "audience" in settling and not topic_only:
+        settling.discard("audience")
+    if not settling or "present" in part.context:
+        return False
+    return all(settling & set(DEMOTED_BY[kind]) for kind in part.urgent_kinds)
 
 
 def assess(text: str) -> Verdict:
@@ -34,7 +51,7 @@ def assess(text: str) -> Verdict:
             "domestic_violence",
         ):
             continue
-        if "present" in part.context or not SITUATION_CONTEXT & set(whole.context):
+        if not _settled(part, whole):
             part.context = sorted(set(part.context) | {"clause"})
             whole = part
     return whole

@@ -24,6 +24,9 @@ CONTEXT_NAMES: tuple[str, ...] = (
     "negation",
     "gone",
     "property",
+    "audience",
+    "safe",
+    "resolved",
 )
 
 
@@ -71,10 +74,10 @@ JOKING = re.compile(
     r"|\b(?:muero|muriendo|morir(?:me|se)?|muerto|muerta) de (?:la )?(?:risa|sueno|hambre|frio|calor|ganas|verguenza"
     r"|aburrimiento|amor|celos|envidia|cansancio|nervios|sed|curiosidad|la emocion|emocion|buen[oa]|ric[oa])\b"
     r"|\bme (?:tiene|tienen|dejo|dejaron) muert[oa]s?\b|\bataque de risa\b"
-    r"|\b(?:morrendo|morrer|morri|morta|morto) de (?:fome|sono|rir|vontade|saudades?|frio|calor|vergonha|tedio"
+    r"|\b(?:morrendo|morrer|morri|morta|morto) de (?:fome|sono|rir|vontade|saudades?|frio|calor|vergonha|tedio|amores"
     r"|inveja|cansaco|sede|curiosidade|ciumes|amor|emocao)\b"
-    r"|\bdying (?:of|from) (?:laughter|laughing|boredom|embarrassment|hunger|curiosity)\b|\bdied laughing\b"
-    r"|\bunder the gun\b|\bfire away\b|\b(?:ticket|photo|bath) bomb\b"
+    r"|\bdying (?:of|from) (?:laughter|laughing|boredom|embarrassment|hunger|curiosity)\b|\b(?:die|dying|died|dead) (?:of |from )?laugh(?:ing|ter)\b"
+    r"|\bunder the gun\b|\bfire away\b|\bkiller (?:deals?|sales?|prices?|workout|views?|app|playlist|game)\b|\b(?:i'm|im|i am|we're|were|you're|he's|hes|she's|shes) on fire (?:at|in|today|tonight|this|lately)\b|\b(?:me|se|te) matar de (?:estudar|trabalhar|rir|tanto)\b|\bmatarme (?:estudiando|trabajando)\b|\b(?:ticket|photo|bath) bomb\b"
     r"|\b(?:mi jefe|mi profe\w*|meu chefe|meu professor|my boss|my teacher|my coach) (?:me va a matar|vai me matar|is (?:gonna|going to) kill me)\b"
 )
 
@@ -82,7 +85,7 @@ JOKING = re.compile(
 # ...unless the writer says it is no joke
 SERIOUS = re.compile(
     r"\bno es (?:broma|chiste|juego)\b|\ben serio\b|\bnao (?:e|eh|to|estou) brincando\b|\b(?:mas|e) (?:e |eh )?serio\b"
-    r"|\bnot (?:joking|kidding)\b|\bi'?m serious\b|\bfor real\b|\bno joke\b"
+    r"|\bnot (?:joking|kidding)\b|\bi'?m serious\b|\bfor real\b|\bno joke\b|\b(?:not|isn'?t|no longer) (?:really )?a joke\b|\bya no es broma\b|\bnao e mais brincadeira\b"
 )
 
 
@@ -95,31 +98,41 @@ def joking(text: str) -> bool:
 
 # Which context can make a match of each kind routine (when no present-time marker is seen).
 DEMOTED_BY: dict[str, tuple[str, ...]] = {
-    "crime": ("past", "records", "informational", "permit", "gone", "property"),
+    "crime": (
+        "past",
+        "records",
+        "informational",
+        "permit",
+        "gone",
+        "property",
+        "audience",
+        "resolved",
+    ),
     # a weapon lost, found or handed in is property ("lost my pocket knife at the park"); only
     # weapons and crime words give way to it, never a missing person or a medical emergency
-    "violence": ("past", "records", "informational", "permit", "property"),
-    "fire": ("past", "records", "informational", "permit"),
-    "medical": ("past", "records", "informational"),
-    "crash": ("past", "records", "informational", "negation"),
-    "missing": ("past", "records", "informational"),
-    "plea": ("negation", "informational"),
-    "past_verb": ("past", "records", "informational", "permit", "gone"),
-    "crisis": ("records", "informational"),
-    "abuse": ("records", "informational", "negation"),
-    "abuse_help": ("records",),
+    "violence": ("past", "records", "informational", "permit", "property", "audience", "resolved"),
+    "fire": ("past", "records", "informational", "permit", "audience", "resolved"),
+    "medical": ("past", "records", "informational", "audience", "resolved"),
+    "crash": ("past", "records", "informational", "negation", "audience", "resolved"),
+    "missing": ("past", "records", "informational", "audience", "resolved"),
+    "plea": ("negation", "informational", "audience", "resolved"),
+    "past_verb": ("past", "records", "informational", "permit", "gone", "audience", "resolved"),
+    "crisis": ("records", "informational", "audience"),
+    "abuse": ("records", "informational", "negation", "audience", "safe"),
+    "abuse_help": ("records", "audience", "safe"),
     # abuse told as what the writer lives with: a question beside it doesn't make it routine
     "abuse_ongoing": ("negation",),
     # the subject named, not a disclosure ("a paper on domestic violence", "the hotline number")
-    "abuse_topic": ("past", "records", "informational", "permit", "negation"),
+    "abuse_topic": ("past", "records", "informational", "permit", "negation", "audience", "safe"),
     # the writer's own wish to die; an armed person on the move; a child who swallowed something:
     # a question asked beside them does not make them routine
     "crisis_self": ("negation",),
-    "threat_now": ("past", "gone", "negation"),
+    "threat_now": ("past", "gone", "negation", "records", "informational"),
     "medical_now": ("past", "negation"),
 }
 # The writer says no one is hurt or the danger has left: a present-time word does not undo that.
-FINAL_CONTEXT = frozenset({"negation", "gone"})
+# "resolved": a false alarm, "all good now", "it was a truck backfiring".
+FINAL_CONTEXT = frozenset({"negation", "gone", "resolved"})
 
 
 @dataclass(frozen=True)
@@ -180,6 +193,8 @@ def _stays_urgent(p: Pattern, context: list[str]) -> bool:
 # permit is a different matter from the shots. Time, negation and "they left" describe the whole
 # situation and count anywhere in the message.
 LOCAL_CONTEXT = frozenset({"records", "informational", "permit", "property"})
+# "audience" (a flyer, a school paper, a talk for a class) and "safe" ("that was years ago, I'm
+# safe now") describe the whole message, like time and negation.
 WINDOW_WORDS = 12
 _WORDS = re.compile(r"\S+")
 

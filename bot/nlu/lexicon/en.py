@@ -41,6 +41,7 @@ _TEXTING = {
     r"\btheyre\b": "they're",
     r"\bwanna\b": "want to",
     r"\bhell\b(?= (?:kill|hurt|shoot|stab|beat|find|take|come))": "he'll",
+    r"\bhed\b(?= (?:kill|hurt|shoot|stab|beat|burn|find|take|come))": "he'd",
     r"\bshell\b(?= (?:kill|hurt|shoot|stab|beat|find|take|come))": "she'll",
     r"\bgonna\b": "going to",
     r"\bkms\b": "kill myself",
@@ -190,7 +191,7 @@ PATTERNS = (
         "emergency",
         "fire",
         r"\bfire\b(?!\s*(?:lane|lanes|department job|departments? hiring|fighter job|works?|pit|place|arm|arms|safety|drill|marshal|permit|hydrant parking|code|extinguisher|alarm test|inspection|academy|truck parking|wood|station|hall))"
-        r"|\bon fire\b|\bflames?\b|\bburning\b(?! (?:permit|ban|season|questions?))|\b(?:full of|filled with|filling with) smoke\b|\bsmoke (?:is )?(?:coming|pouring|everywhere|filling|in (?:the|my|our))"
+        r"|\bon fire\b|\bflames?\b|\bburning\b(?! (?:permit|ban|season|questions?))|\b(?:full of|filled with|filling with|filling up with|filled up with) smoke\b|\bsmoke (?:is )?(?:coming|pouring|everywhere|filling|in (?:the|my|our))"
         r"|\bsmell(?:s|ing)? (?:of )?(?:smoke|gas|burning)\b|\bgas leak\b|\bleaking gas\b|\bsmell gas\b|\bgas smell\b|\bsmells? like gas\b"
         r"|\bcarbon monoxide\b(?! detector)|\bco (?:alarm|detector) (?:is )?(?:going off|beeping|sounding)"
         r"|\bexplod(?:ed|ing)\b|\bwires? (?:down|sparking)\b|\belectrical fire\b|\b(?:power |electrical )?(?:lines?|wires?) (?:are )?(?:down|sparking)\b",
@@ -225,7 +226,7 @@ PATTERNS = (
         "missing-person",
         "emergency",
         "missing",
-        rf"\b(?:my|our|a|the) {CHILD} (?:is |has |'s )?(?:missing|gone|lost|disappeared|went missing|wandered off|ran away|not home)"
+        rf"\b(?:my|our|a|the) (?:\w+ ){{0,3}}{CHILD} (?:is |has |'s |has been |'s been )?(?:missing|gone|lost|disappeared|went missing|wandered off|ran away|not home)"
         rf"|\bcan't find (?:my|our) {CHILD}\b|\b(?:my|our) {CHILD}\b.{{0,40}}\b(?:he|she|they) (?:never|didn't|did not|hasn't|has not) (?:come|came|got|gotten) home\b|\b{CHILD} (?:didn't|did not|hasn't|has not|never) (?:come|came) home\b|\bmissing (?:child|kid|toddler|baby)\b|\blost (?:my|our) {CHILD}\b"
         r"|\b(?:my|our) (?:mom|mother|dad|father|grandma|grandmother|grandpa|grandfather)(?: with dementia| who has dementia)? (?:is |'s |has )?(?:missing|wandered off|gone missing)",
     ),
@@ -246,9 +247,9 @@ PATTERNS = (
     _p(
         "attempt-now",
         "emergency",
-        "medical",
+        "medical_now",
         r"\b(?:threatening|about|going|trying) to jump\b|\b(?:on|at) the (?:roof|ledge|edge of)\b.*\bjump"
-        r"|\b(?:took|swallowed|has taken) (?:a bunch of|a lot of|all (?:of )?(?:his|her|their|the)) (?:pills|meds)\b|\bhanging (?:himself|herself|themselves)\b",
+        r"|\b(?:took|swallowed|has taken|downed) (?:a bunch of|a lot of|all (?:of )?(?:his|her|their|the)|a whole bottle of|the whole bottle of|an entire bottle of|a bottle of|like \d+ of (?:my|his|her|their) (?:\w+ )?) ?(?:pills|meds|tablets|sleeping pills|\w+ pills)\b|\bhanging (?:himself|herself|themselves)\b",
     ),
     # abuse by a partner or family member (an emergency only when it is happening now)
     _p(
@@ -257,7 +258,7 @@ PATTERNS = (
         "abuse",
         rf"\b(?:my|her|his|our) (?:\w+ )?{FAMILY} (?:\w+ ){{0,2}}(?:hit|hits|hitting|beat|beats|beating|punched|punches|punching|choked|chokes|choking|slapped|slaps|slapping|pushed|pushes|pushing|shoved|shoves|shoving|kicked|kicks|kicking|grabbed|grabs|grabbing|abuses|abused|abusing|threatened|threatens|threatening|hurt|hurts|hurting|raped|strangled|strangles) (?:me|her|him|us|them|my)\b"
         rf"|\bmy (?:\w+ )?{FAMILY}\b.{{0,80}}\b(?:he|she) (?:hit|hits|beat|beats|slapped|choked|pushed|kicked|punched|grabbed|strangled) (?:me|my)\b"
-        rf"|\bmy (?:\w+ )?{FAMILY}\b.{{0,60}}\b(?:threatened|threatens|threatening|says he'll|says she'll|said he'd|said she'd|says he will|says she will) (?:to )?(?:\w+ ){{0,5}}(?:hurt|kill|take the (?:baby|kids?|children)) ?(?:me|us|my|the)?\b"
+        rf"|\bmy (?:\w+ )?{FAMILY}\b.{{0,60}}\b(?:threatened|threatens|threatening|says he'll|says she'll|said he'd|said she'd|says he will|says she will) (?:to )?(?:\w+ ){{0,5}}(?:hurt|kill|shoot|stab|burn|take the (?:baby|kids?|children)) ?(?:me|us|my|the)?\b"
         rf"|\b(?:abusive|violent) (?:\w+ )?(?:{FAMILY}|relationship|home)\b",
     ),
     # abuse the writer is living with, told beside a routine question ("how do I get a records
@@ -342,7 +343,7 @@ PATTERNS = (
         r"|\bsuicid(?:e|al)\b|\bend (?:my|it|her|his|their) (?:life|all)\b|\bunaliv|\bbetter off without me\b|\b(?:been|started|keep|am|i'm) cutting (?:again|myself|my (?:arms?|wrists?|legs?))\b|\bcutting again\b|\b(?:going to|want to|wanna|will|plan to|ready to) end (?:it|things|everything)\b|\b(?:nobody|no one|no-one) would (?:miss|care about) me\b|\blife (?:isn't|is not|ain't) worth living\b"
         r"|\bdark thoughts\b|\bfeel(?:ing)? hopeless\b|\bcrisis (?:counselor|line|hotline)\b"
         r"|\b(?:take|took|swallow|swallowed) (?:them all|all (?:of )?(?:my|the|these|them)(?: pills)?|a bunch of pills|a lot of pills)\b|\bending (?:my life|it all)\b|\bend it all\b"
-        r"|\b(?:want|wants|wanting|going|ready|wish|wishes) (?:to )?(?:die|be dead)\b|\bwish i (?:was|were) dead\b|\bbetter off dead\b"
+        r"|\b(?:want|wants|wanting|going|ready|wish|wishes) (?:to )?(?:die|be dead)\b(?! (?:laughing|of (?:laughter|embarrassment|boredom|hunger|cringe)|from (?:embarrassment|laughing)))|\bwish i (?:was|were) dead\b|\bbetter off dead\b"
         r"|\b(?:don't|doesn't|dont|doesnt|do not|does not) want to (?:live|be alive|be here|exist|wake up)\b|\bno (?:reason|point) (?:to|in) (?:live|living|go on)\b"
         r"|\btake my (?:own )?life\b|\bunalive\b|\bnot worth living\b|\bi can't go on\b"
         r"|\b(?:pills|rope|bridge) to end\b|\bjump off (?:a|the) (?:bridge|roof|building)\b|\bslit (?:my|her|his) wrists?\b"
@@ -355,12 +356,12 @@ PATTERNS = (
 # --- context --------------------------------------------------------------------------------
 
 PRESENT = re.compile(
-    r"\bright now\b|(?<!safe )(?<!okay )(?<!ok )(?<!fine )(?<!over )(?<!open )\bnow\s*[!.]*$|\bnow!|\b(?:here|there|outside|inside|happening|going on|coming|come|hurry|help|please) now\b"
+    r"(?<!not )\bright now\b|(?<!safe )(?<!okay )(?<!ok )(?<!fine )(?<!over )(?<!open )(?<!happens )(?<!do )\bnow\s*[!.]*$|\bnow!|\b(?:here|there|outside|inside|happening|going on|coming|come|hurry|help|please) now\b"
     r"|\band now\b|\bnow (?:he|she|they|it|there)(?:'s| is| are|'re)\b|\bcurrently\b|\bat the moment\b|\bas we speak\b|\bas i (?:type|write|text)\b"
     r"|\b(?:is|are|'s|'re) happening\b|\bin progress\b|\bstill (?:here|there|inside|outside|in the|in my|at|on|going|burning|bleeding|not)\b"
     r"|\bhurry\b|\bplease help\b|\bhelp me\b|!!|\bjust (?:now|happened|broke|shot|stabbed|hit|collapsed|been|got|was|robbed|mugged|attacked|assaulted|fired|flipped|crashed|fell|grabbed|swallowed|took off|ran off|drove off|went under|stopped breathing|passed out)\b"
     r"|\b(?:is|are|'s|'re) (?:on the floor|on the ground|not breathing|unconscious|unresponsive|not moving|turning blue)\b|\bspreading\b|\b(?:alarm|detector) (?:is |'s )?(?:going off|beeping|sounding)\b"
-    r"|\b(?:is|are|'s|'re) (?:breaking|trying|coming|hitting|beating|choking|strangling|stabbing|punching|kicking|slapping|hurting|threatening|shooting|attacking|fighting|following|chasing|stalking|screaming|waving|pointing|running|driving|fleeing|hiding|lurking|burning|bleeding|dying|drowning|outside|inside|here)\b"
+    r"|\b(?:is|are|'s|'re) (?:breaking|trying|coming|hitting|beating|choking|strangling|stabbing|punching|kicking|slapping|hurting|threatening|shooting|attacking|fighting|following|chasing|stalking|screaming|waving|pointing|running|fleeing|hiding|lurking|burning|bleeding|dying|drowning|outside|inside|here)\b"
     r"|\b(?:está|esta|estão) \w+(?:ando|endo|indo)\b"
     r"|\bi'm (?:hiding|bleeding|trapped)\b|\b(?:he|she|they)(?:'s| has|'ve) got\b|\bhas a (?:gun|knife|weapon)\b"
 )
@@ -373,7 +374,7 @@ PAST = re.compile(
     r"|\bthere (?:was|were) (?:a|an|some)\b|\b(?:we|i) had (?:a|an)\b"
 )
 RECORDS = re.compile(
-    r"\b(?:copy|copies) of\b|\b(?:police|accident|crash|incident|case|arrest) reports?\b|\breport (?:number|#)\b"
+    r"\b(?:video|footage|recording|body ?cam|dash ?cam)s? (?:of|from)\b|\bbody ?cam\b|\battorney\b|\b(?:copy|copies) of\b|\b(?:police|accident|crash|incident|case|arrest) reports?\b|\breport (?:number|#)\b"
     r"|\bcase (?:number|#)\b|\bget (?:a|the|my) report\b|\bfor (?:my |the )?insurance\b|\brecords? (?:request|division|office)\b"
     r"|\bfollow ?up on\b|\bupdate on (?:my|the) case\b|\bdetective (?:assigned|handling|on my case)\b|\bfile a report\b|\bmake a report\b"
     r"|\breport (?:a|an|the|my) (?:theft|break-?in|burglary|stolen|crime|incident|accident)\b"
@@ -381,6 +382,8 @@ RECORDS = re.compile(
 INFORMATIONAL = re.compile(
     r"\bwhat (?:should|do|can) (?:i|you|we|people) do (?:if|when|in case|in an?|during|about|with)\b|\bwhen (?:i|you|we|they) (?:call|text|dial)\b|\bdispos(?:e|al)\b|\bis it legal\b|\blegal to\b"
     r"|(?:^|[.?!,] )(?:hypothetically,? )?if (?:i|you|we|there|someone) (?:ever|was ever|were ever|is ever)\b|\bhypothetically\b|\bwhat (?:do|should) (?:i|you|we) do if\b|\bgood samaritan\b"
+    r"|\b(?:do|does|can|would|will|should|what does|what do) (?:an? |the )?(?:officer|cop|police officer|detective)s?\b|\b988 (?:is |only )|\b(?:is|does|can|what is|whats|what's) 988\b"
+    r"|\bstats\b|\b(?:hockey|softball|basketball|football|baseball|charity) (?:game|match|tournament)\b|\bguns (?:and|n|&) hoses\b|\bhow (?:do|can) (?:i|you) become\b|\bnegotiator\b"
     r"|\bdrills?\b|\bawareness\b|\bvigil\b|\bpresentation\b|\bassessment\b|\btrain (?:teachers|staff|employees|our)\b|\b(?:nearly|almost) had a heart attack\b|\bgave (?:me|him|her) a heart attack\b"
     r"|\b(?:do|does|are|can) (?:police|officers?|cops|the police)\b|\bpolice officers? (?:use|carry|have)\b|\bwhat (?:to do|happens) (?:if|when)\b"
     r"|\bhow (?:do|can|should) (?:i|you|we|people) (?:text|call|dial|report|use|prepare|prevent|protect|keep|avoid|get|know|tell|recognize|spot|help someone)\b"
@@ -388,7 +391,7 @@ INFORMATIONAL = re.compile(
     r"|\b(?:safety )?tips?\b|\bprevent(?:ion|ing)?\b|\bclass(?:es)?\b|\bcourse\b|\btraining\b|\bworkshop\b|\bacademy\b"
     r"|\bsmoke (?:detector|alarm)s?\b|\bdocumentar(?:y|ies)\b|\bfire (?:safety|drill|extinguisher)\b|\bcpr\b|\bnarcan training\b|\bin case of\b|\bif (?:someone|a person|there's|there is|i see)\b"
     r"|\bmisdial|\bby (?:mistake|accident)\b|\baccidentally (?:called|dialed|dialled|texted)\b|\bpocket dial|\bbutt dial"
-    r"|\bstatistics\b|\bcrime rate\b|\bhow (?:many|often)\b|\bnews\b|\barticle\b|\bmovie\b|\bvideo game\b|\bbook\b|\bsong\b|\bjoke\b"
+    r"|\bstatistics\b|\bcrime rate\b|\bhow (?:many|often)\b|\bnews\b|\barticle\b|\bmovie\b|\bvideo game\b|\bbook\b|\bsong\b|\b(?:tell|know|heard|a good|funny|cop|police) jokes?\b"
 )
 PERMIT = re.compile(
     r"\b(?:career|job) fairs?\b|\b(?:pistol|gun|handgun|firearms?|weapons?) (?:permit|license|licence|course|class|safety|registration|training|laws?|rules?|carry|locks?|buy ?backs?)\b"
@@ -396,18 +399,20 @@ PERMIT = re.compile(
     r"|\b(?:permit|license|licence) (?:for|to carry) (?:a )?(?:pistol|gun|handgun|firearm)\b|\beligibility certificate\b"
     r"|\b(?:permit|premit|permitt|pemit)\b|\b(?:nerf|toy|water|squirt|airsoft|bb|paintball|cap|glue|nail) guns?\b|\bshooting range\b|\bgun (?:club|range|show|shop|store)\b|\bfire (?:lane|department|marshal|hydrant)\b|\bfirework"
     r"|\bknife (?:sharpening|laws?)\b|\bbomb squad\b|\bsmoke shop\b|\bsmoking (?:ban|area)\b|\bfired from\b|\bburn(?:ing)? permit\b"
-    r"|\bsell(?:ing|s)?\b|\bsolicit|\bsales(?:man|person|people)?\b|\bpeddl|\bdoor-to-door\b"
+    r"|\bsell(?:ing|s)?\b|\bbuy(?:ing)? (?:a|an|my|his|her) (?:\w+ )?(?:gun|rifle|pistol|shotgun|handgun|knife|bow)\b|\bminimum age\b|\bhunters?\b|\b(?:bow|deer|hunting|turkey) season\b"
+    r"|\bcan i (?:legally )?(?:bring|carry|take|have|keep|own|buy|transport)\b|\bsolicit|\bsales(?:man|person|people)?\b|\bpeddl|\bdoor-to-door\b"
 )
 NEGATION = re.compile(
-    r"\bnothing (?:serious|urgent)\b|\b(?:no ?one|nobody|noone|no-one|none of us) (?:was|is|got|were|'s) (?:hurt|injured|harmed)\b|\bno (?:injuries|injury|one hurt)\b"
+    r"\bnot (?:threatening|hurting|bothering) (?:anyone|anybody)\b|\bin general,? not right now\b|\bnot happening (?:right )?now\b|\bnothing (?:serious|urgent)\b|\b(?:no ?one|nobody|noone|no-one|none of us) (?:was|is|got|were|'s) (?:hurt|injured|harmed)\b|\bno (?:injuries|injury|one hurt)\b"
     r"|\b(?:everyone|everybody) (?:is|was) (?:ok|okay|fine|safe|alright|unhurt)\b"
     r"|\b(?:it's not|it is not|this is not|this isn't|it isn't|not) (?:an |a real )?emergency\b|\bnon-?emergency\b|\bnot urgent\b"
     r"|\bminor (?:accident|crash|fender|collision)\b|\bfender ?bender\b|\bjust (?:a )?(?:scratch|dent|bump)\b"
 )
 
 GONE = re.compile(
-    r"\b(?:they're|they are|he's|she's|they've|he has|she has|they have) (?:gone|left)\b|\bno longer (?:there|here)\b"
-    r"|\b(?:nobody|no ?one)(?: is|'s) (?:there|here|home|inside)(?: now| anymore)?\b|\bwhile (?:we|i) (?:were|was) (?:away|out|gone)\b"
+    r"(?<!after )(?<!when )(?<!once )(?<!before )(?<!if )\b(?:they're|they are|he's|she's|they've|he has|she has|they have) (?:gone|left)\b|\bno longer (?:there|here)\b"
+    r"|\b(?:caught|arrested|got) (?:the guy|the shooter|the suspect|him|her|them|the man|the person)\b"
+    r"|\b(?:nobody|no ?one)(?: is|'s) (?:there|home|inside)(?: now| anymore)?\b|\bwhile (?:we|i) (?:were|was) (?:away|out|gone)\b"
 )
 
 # Lost, found and handed-in things: a knife or a gun as property, not as a threat.
@@ -464,5 +469,248 @@ PATTERNS = (
         r"\bno (?:reason|point) (?:to|in) (?:stick(?:ing)? around|stay(?:ing)?|keep(?:ing)? going|be(?:ing)? here|trying anymore)\b",
     ),
 )
+
+
+# Fourth pass (2026-12-01, session 6), general causes from the fourth urgent sets' mistakes:
+# - a message written for others (a flyer, a school paper, a talk for a class, a group chat) asks
+#   about danger, it does not report one ("audience");
+# - abuse the writer says is behind them ("that was 8 years ago, I'm safe now") is not DV now;
+# - lawful guns: transporting, surrendering, target shooting, props; "is X allowed";
+# - warning signs: asking how lethal a method is, "forgive me for everything";
+# - abuse by control: locked in, papers taken, threats of deportation; power lines sparking.
+AUDIENCE = re.compile(
+    r"\b(?:to|and) (?:post|share|print|hand out|pass out|distribute) (?:it|this|that|them|these|the (?:number|numbers|info|information|hotline|line))?\s?(?:in|on|at|for|around|with) (?:our|the|my|a|his|her|their)\b"
+    r"|\bfor (?:a|my|our|his|her|their|the) (?:\w+ ){0,2}(?:flyers?|posters?|brochures?|pamphlets?|newsletter|bulletin|handouts?|website|group chat|school (?:paper|project|assignment|report)|paper|project|assignment|essay|speech|presentation|class|classroom|students|event|fundraiser|walk|vigil|training|seminar|podcast|article|novel|story|screenplay)\b"
+    r"|\b(?:making|make|made|design(?:ing)?|print(?:ing)?|put(?:ting)? together|writ(?:e|ing)) (?:a |some |the |our )?(?:\w+ )?(?:flyers?|posters?|brochures?|pamphlets?|handouts?|newsletter|bulletin|speech|essay|paper|novel|story|screenplay|script)\b"
+    r"|\b(?:school|class|college|research|term|history|health class) (?:paper|project|assignment|report|presentation)\b|\binterview (?:an?|one of your|a police) (?:officer|detective|cop|dispatcher)\b"
+    r"|\b(?:talk|speak|present|come in) to (?:my|our|the) (?:class|students|kids|group|church|congregation|club|team|staff|employees|members|troop)\b"
+    r"|\b(?:a|the) (?:talk|presentation|session|speaker|seminar) (?:on|about|for)\b|\bmemorial (?:walk|run|event|service|vigil)\b|\bawareness (?:event|walk|month|week|campaign)\b"
+    r"|\bfor (?:our|my) (?:church|mosque|temple|congregation|school|pta|club|troop|team|neighbou?rs|students)\b"
+)
+SAFE = re.compile(
+    r"\b(?:i'm|i am|we're|we are|she's|she is|he's|he is|they're|they are|my (?:mom|mother|sister|daughter|friend) is|we were|were) (?:totally |completely |doing )?(?:safe|fine|ok|okay|good|well|doing well|doing fine|doing ok) now\b"
+    r"|\b(?:i'm|i am|we're|we are) safe\b|\bno longer (?:with|together|in contact)\b|\b(?:i|we) (?:left|divorced|got away from|moved away from) (?:him|her|them|my \w+) (?:\w+ ){0,3}(?:ago|years|months|and)\b"
+    r"|\b(?:that|it|this) (?:was|happened) (?:\w+ ){0,2}(?:years?|months?|a long time) ago\b|\bused to (?:hit|beat|abuse|hurt|slap|choke) (?:me|us|her|him|my)\b.*\b(?:years?|months?) ago\b"
+)
+CONTEXTS = {
+    **CONTEXTS,
+    "informational": re.compile(
+        INFORMATIONAL.pattern
+        + r"|\b(?:is|are) (?:it |they |we |you |people )?(?:\w+ ){0,4}allowed\b|\bam i allowed\b|\bwhat to do (?:during|in)\b"
+        r"|\bwhat'?s the (?:process|procedure|rule|law|policy)\b|\bwho do (?:i|we) (?:call|tell|notify|report (?:it|this|that) to)\b"
+        r"|\b(?:student |short |indie )?films?\b|\bfilming\b|\bescape plan\b|\bis there a (?:program|class|group|service)\b"
+    ),
+    "permit": re.compile(
+        PERMIT.pattern
+        + r"|\btransport(?:ing)?\b|\bunloaded\b|\blocked (?:case|box|safe|container)\b|\btarget (?:shooting|practice)\b|\bprop (?:guns?|knife|knives|weapons?)\b"
+        r"|\bsurrender(?:ing)? (?:it|them|a|an|the|my|his|her|our)\b|\bget rid of (?:a|an|the|my|his|her|our|their) (?:old )?(?:\w+ )?(?:guns?|rifles?|shotguns?|pistols?|firearms?|revolvers?)\b|\bhunting\b"
+    ),
+    "audience": AUDIENCE,
+    "safe": SAFE,
+}
+
+# ...and from the fifth sets' mistakes (the same session): more warning signs (not planning on
+# being around, looking up the tallest garage, pets given away "for after", "it isn't for
+# protection", a welfare check for someone suicidal), a weapon drawn, pills in hand, a person found
+# hanging; shelters; and what settles a message ("false alarm", "all good", "a truck backfiring").
+RESOLVED = re.compile(
+    r"\b(?:it was|it's|its|just|was just|turned out to be|only|probably) a false alarm\b|\ball good\b|\b(?:checked it|said it was|bad sensor|faulty (?:sensor|detector|alarm))\b|\bit was just (?:a|the|my|our)\b|\b(?:it's|it is|everything's|everything is|all is|we're all|we are all) (?:fine|good|ok|okay) now\b|\bbackfir\w*"
+    r"|\bburn(?:t|ed) (?:the |my )?(?:toast|food|popcorn|dinner|bacon|pizza|pan)\b|\bjust (?:steam|the shower|cooking)\b"
+)
+CONTEXTS = {
+    **CONTEXTS,
+    "informational": re.compile(
+        CONTEXTS["informational"].pattern
+        + r"|\b(?:i'm|we're|you're|he's|she's) on fire (?:at|in|today|tonight|this|lately)\b|\blegally\b|\bwarning signs\b|\b(?:died|passed away|passed) by suicide\b|\blost (?:\w+ ){0,3}to suicide\b"
+    ),
+    "permit": re.compile(
+        CONTEXTS["permit"].pattern
+        + r"|\b(?:the|a) range\b|\blocked in the (?:trunk|car|case)\b|\bfake\b|\breplicas?\b|\bcostume\b|\bhalloween\b|\bcosplay\b"
+        r"|\bregister(?:ing)? (?:my|a|the|our|his|her) (?:\w+ )?(?:guns?|firearms?|pistols?|rifles?|handguns?)\b"
+    ),
+    "audience": re.compile(
+        AUDIENCE.pattern
+        + r"|\bdoing a (?:\w+ ){0,2}(?:project|paper|report|study) (?:on|about)\b|\bstudents? (?:doing|working on|writing)\b"
+        r"|\bvolunteer(?:ing|s)?\b|\bgot out of (?:an? )?(?:abusive|violent|bad) (?:relationship|marriage)\b"
+        r"|\bwhere can (?:i|we) (?:get|find) (?:the |some )?(?:data|statistics|stats|numbers)\b|\b(?:have|got) a (?:pamphlet|brochure|flyer|handout)\b|\bfundrais\w+|\bcharity (?:walk|run|event)\b"
+    ),
+    "safe": re.compile(
+        SAFE.pattern
+        + r"|\bget along (?:fine|well|great|ok|okay)\b|\bon good terms\b|\bco-?parent(?:ing)?\b|\bworked (?:things|it) out\b|\b(?:it's|its|it has) been over a year\b|\b(?:drop|dropped|lift|lifted|remove|removed|cancel) (?:the|a|my) (?:protective|restraining) order\b|\b(?:protective|restraining) order (?:dropped|lifted|removed)\b"
+    ),
+    "resolved": RESOLVED,
+}
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "warning-signs-5",
+        "crisis",
+        "crisis_self",
+        r"\b(?:plan|planning|expect|expecting|going) on being (?:here|around|alive) (?:\w+ )?(?:longer|long)\b|\bhow (?:much )?longer i can (?:hold on|keep going|do this|take (?:it|this)|go on|last)\b|\bcan't hold on (?:much )?(?:longer|anymore)\b"
+        r"|\b(?:wellness|welfare) check\b.{0,60}\b(?:suicid\w*|mental health crisis|kill (?:him|her|them)sel\w*|overdos\w*|hurt (?:him|her|them)sel\w*)|\b(?:suicid\w*|mental health crisis)\b.{0,60}\b(?:wellness|welfare) checks?\b"
+        r"|\b(?:gun|pistol|rifle|rope|pills)\b.{0,40}\b(?:isn't|is not|not|ain't) for (?:protection|hunting|self.?defen[cs]e)\b"
+        r"|\b(?:stop|quit) (?:wanting|want) to (?:die|kill (?:myself|yourself)|end it)\b|\bwanting to kill (?:yourself|myself)\b"
+        r"|\bgiv(?:e|ing) up for good\b|\b(?:been|keeps?|kept|keep on) (?:talking|posting|texting|joking|writing) (?:\w+ ){0,2}about (?:suicide|killing (?:him|her|them)sel\w*|ending (?:it|his life|her life|their life)|dying|wanting to die)\b"
+        r"|\bloaded (?:my|his|her|the|my \w+) (?:\w+ )?(?:gun|pistol|rifle|revolver|shotgun)\b.{0,60}\b(?:tonight|nightstand|bed|just in case|in case|ready)\b"
+        r"|\b(?:nobody|no one|no-one|nothing) (?:can|will|is going to|could) (?:talk me out of|stop me|change my mind)\b"
+        r"|\bi (?:really |just |honestly |truly )?(?:don't|do not) want to (?:live|be alive|exist|wake up)(?: anymore)?\b|\bi (?:just |really )?want to die\b|\bi wish i (?:was|were) dead\b"
+        r"|\b(?:hit|hitting|punch|punching|bruise|bruising|scratch|scratching|starve|starving) myself\b|\bbang(?:ing)? my head (?:against|on) (?:the )?wall\b"
+        r"|\b(?:i'm|i am) (?:so |just )?done fighting\b|\b(?:not|never) (?:planning on|going to|gonna) (?:use|using) it on (?:anybody|anyone|someone|somebody) else\b"
+        r"|\b(?:need|want|going|plan|planning) (?:it |them )?to (?:drive|jump|walk|step) (?:off|into|in front of) (?:a|the)\b"
+        r"|\b(?:crash|drive|wreck|flip) (?:my|the) (?:car|truck) (?:\w+ ){0,4}on purpose\b|\b(?:die|kill myself|end it|do it) (?:without (?:it hurting|pain|feeling it)|painlessly)\b"
+        r"|\bworks? (?:better|best|faster) on (?:yourself|myself)\b|\buse (?:it|a gun|one|the gun) on (?:myself|yourself)\b"
+        r"|\b(?:pills|meds|gun|rope) (?:is |are )?in my hand\b|\bhow much (?:\w+ ){0,3}(?:would kill|does it take to kill|to die|is lethal)\b",
+    ),
+    _p(
+        "warning-signs-5b",
+        "crisis",
+        "crisis",
+        r"\b(?:looked up|looking up|searching|searched|googled|researching) (?:for )?(?:the )?(?:tallest|highest) (?:parking garage|garage|building|bridge|roof|point|cliff)\b"
+        r"|\b(?:gave|giving|give|given) (?:away )?(?:my|all my) (?:dog|cat|pets?|stuff|things|belongings|guitar|clothes|games|collection)\b.{0,60}\b(?:after|when i'm gone|won't need|will not need|don't need|anymore|for good)\s*[.!]*$"
+        r"|\b(?:die|dies|dead|death|suicide|kill)\b.{0,60}\basking for a friend (?:who is|that is|who's) me\b",
+    ),
+    _p(
+        "found-hanging",
+        "emergency",
+        "medical_now",
+        r"\b(?:found|find|finding|just found) (?:my |a |the )?(?:roommate|friend|son|daughter|brother|sister|husband|wife|partner|mom|mother|dad|father|boyfriend|girlfriend|neighbou?r|cousin|uncle|aunt|kid|child|him|her|someone|somebody|man|woman|person|body) hanging\b",
+    ),
+    _p(
+        "weapon-drawn",
+        "emergency",
+        "threat_now",
+        r"\b(?:pulled|drew|pulling|drawing|pulls|pulled out|whipped out) (?:out )?(?:a|his|her|their) (?:gun|knife|pistol|weapon|blade|machete)\b|\b(?:pulled|drew) (?:a )?(?:gun|knife) on\b",
+    ),
+    _p(
+        "shelter",
+        "domestic_violence",
+        "abuse_help",
+        r"\b(?:battered|abused) wom[ae]n\b|\b(?:women's|womens|domestic violence|dv) shelters?\b|\bsafe (?:place|house|home) for (?:women|me and my kids|my kids and me)\b"
+        r"|\bthreaten(?:s|ed|ing)? to take (?:the|our) (?:kids|children|baby)\b",
+    ),
+)
+
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "method-research",
+        "crisis",
+        "crisis_self",
+        r"\bbleed (?:out|to death)\b|\blethal (?:dose|amount|combination|together|mix)\b|\b(?:meds|pills|medications?|drugs) (?:\w+ ){0,3}(?:are|is|would be) (?:lethal|deadly|fatal)\b"
+        r"|\bwhich (?:\w+ ){0,4}(?:are|is) (?:lethal|deadly|fatal)\b|\b(?:does it|would it|will it) hurt to (?:od|overdose|die|bleed|hang|drown)\b"
+        r"|\bhow many (?:\w+ ){0,2}(?:pills|tablets|tylenol|advil|sleeping pills) (?:\w+ ){0,3}(?:to die|would kill|to kill|is (?:lethal|fatal|too many|an overdose)|to overdose)\b"
+        r"|\b(?:painless|quickest|easiest|fastest) way to (?:die|go|end it)\b|\bhow long (?:does it|would it) take to die\b",
+    ),
+    _p(
+        "forgive-me",
+        "crisis",
+        "crisis",
+        r"\b(?:forgive me|i'm sorry|i am sorry|sorry) for everything\b.*\b(?:love|goodbye|bye)\b|\b(?:love you|goodbye|bye)\b.*\bforgive me\b",
+    ),
+    _p(
+        "control-abuse",
+        "domestic_violence",
+        "abuse_ongoing",
+        rf"\b(?:he|she|my (?:\w+ )?{FAMILY})(?:'s| is)? (?:locks|locked|keeps|kept) me (?:in|inside|locked)\b|\b(?:won't|will not|doesn't|does not) (?:ever )?let me (?:leave|out of) (?:the house|the apartment|home|the room)\b"
+        rf"|\b(?:he|she|my (?:\w+ )?{FAMILY}) (?:took|takes|hid|hides|has|keeps|kept|burned|tore up) (?:away )?my (?:passport|green card|papers|documents|immigration papers|id|visa)\b"
+        r"|\bthreaten(?:s|ed|ing)? to (?:call ice|call immigration|report me to immigration|have me deported|get me deported|take my (?:kids|children|baby))\b",
+    ),
+    _p(
+        "lines-sparking",
+        "emergency",
+        "fire",
+        r"\b(?:power ?lines?|wires?|cables?)\b.{0,40}\b(?:sparking|arcing|on fire|smoking)\b|\bdowned (?:power )?lines?\b",
+    ),
+    _p(
+        "smashing-now",
+        "emergency",
+        "violence",
+        r"\b(?:smashing|bashing|beating|hitting|kicking) (?:in )?(?:my|our|the) (?:car|truck|windows?|windshield|door|front door|house)\b(?! (?:last|yesterday))",
+    ),
+)
+
+PATTERNS = (
+    *PATTERNS,
+    # a theft told in the past, with the thief still running: urgent only with present time
+    _p(
+        "snatched",
+        "emergency",
+        "past_verb",
+        r"\b(?:snatched|grabbed|ripped) (?:my|her|his) (?:purse|bag|phone|wallet|necklace|chain|backpack)\b",
+    ),
+)
+CONTEXTS = {
+    **CONTEXTS,
+    "informational": re.compile(
+        CONTEXTS["informational"].pattern + r"|\bfree fire\b|\bfortnite\b|\bcall of duty\b|\bgta\b"
+    ),
+}
+
+# the writer says they live with it: a how-to or "for years" beside it does not make it routine
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "dv-disclosed",
+        "domestic_violence",
+        "abuse_ongoing",
+        r"\b(?:i'm|i am|i've been|i have been) (?:a victim of|experiencing|going through|living with|suffering|dealing with) (?:\w+ )?domestic (?:violence|abuse)\b",
+    ),
+)
+
+# ...and from the sixth sets' mistakes (the same session): a will and the dog provided for, "if I
+# die, asking for real", "what if I didn't exist", not feeling like living, "if anything happens to
+# me take care of", "what's the point of going on"; someone being beaten up now, heart-attack
+# signs, a car in the water, a choke told without "my husband"; the whole bottle.
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "warning-signs-6",
+        "crisis",
+        "crisis_self",
+        r"\b(?:made|wrote|written|updated|did|finished) (?:my|a) will\b.*\b(?:peaceful|calm|ready|gets? (?:the|my) (?:dog|cat)|take (?:the|my) (?:dog|cat)|i'm \d\d|i am \d\d)\b"
+        r"|\bif i (?:die|died|was gone|were gone|wasn't here|weren't here|didn't exist|disappeared)\b.*\b(?:for real|asking for real|serious(?:ly)?|not joking|no joke|i'm serious|serious question)\b"
+        r"|\bwhat if i (?:just )?(?:didn't exist|wasn't here|was gone|disappeared|died|wasn't around)\b"
+        r"|\bif anything (?:happens|were to happen) to me\b.{0,60}\b(?:take care|look after|tell|give|make sure)\b"
+        r"|\bwhat'?s the point (?:of|in) (?:going on|living|trying|being alive|any of it)\b|\bwhy (?:bother|keep) (?:living|going on|trying)\b",
+    ),
+    _p(
+        "not-living",
+        "crisis",
+        "crisis_self",
+        r"\b(?:haven't|have not|don't|do not|didn't) (?:felt|feel) like (?:living|being alive|being here|going on|waking up)\b"
+        r"|\b(?:take|taking|took|swallow) (?:the|a) whole (?:bottle|box|pack|package)\b|\bhow to (?:kill|hang|hurt) (?:myself|yourself)\b",
+    ),
+    _p(
+        "beaten-now",
+        "emergency",
+        "violence",
+        r"\b(?:beat|beating|jump|jumping|stomp|stomping) (?:someone|somebody|a (?:guy|man|woman|kid|girl|boy)|him|her|them) up\b|\bbeat(?:ing)? up (?:a|some|this|the) (?:guy|man|woman|kid|girl|boy|person|dude)\b",
+    ),
+    _p(
+        "heart-signs",
+        "emergency",
+        "medical_now",
+        r"\b(?:left )?arm (?:went|is|going|feels|is going) numb\b|\bchest is killing me\b|\bcrushing (?:chest )?pain\b",
+    ),
+    _p(
+        "car-in-water",
+        "emergency",
+        "medical_now",
+        r"\bcar (?:is |went |just went )?(?:in|into|under) (?:the )?(?:river|lake|pond|water|reservoir)\b|\bheadlights under (?:the )?water\b",
+    ),
+    _p(
+        "choked",
+        "domestic_violence",
+        "abuse",
+        r"\b(?:he|she) (?:choked|strangled|choke[sd]?|chokes|strangles) me\b|\b(?:his|her) hands? (?:around|on) my (?:neck|throat)\b",
+    ),
+)
+CONTEXTS = {
+    **CONTEXTS,
+    "informational": re.compile(
+        CONTEXTS["informational"].pattern
+        + r"|\b(?:cat|dog|deer|bird|raccoon|squirrel|possum|skunk|animal|pet|goose|fox) (?:\w+ ){0,3}(?:died|dead|got hit|was hit|run over|hit by)\b"
+    ),
+}
 
 LEXICON = Lexicon("en", normalise, PATTERNS, CONTEXTS, PRESENT)
