@@ -97,11 +97,8 @@ def _by_markers(folded: str) -> str | None:
     """Spanish or Portuguese by their short words alone, when lingua could not tell."""
     if _ENGLISH.search(folded):
         return None
-    counts = {code: len(rx.findall(folded)) for code, rx in _MARKERS.items()}
-    best = max(counts, key=counts.get)
-    if counts[best] >= 2 and counts[best] > counts["pt" if best == "es" else "es"]:
-        return best
-    return None
+    code = _spanish_or_portuguese(folded)
+    return code if code and len(_MARKERS[code].findall(folded)) >= 2 else None
 
 
 # Asking for a language, in any of them: "en español", "english please", "em português".

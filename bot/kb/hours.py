@@ -88,7 +88,7 @@ OBSERVED = {"en": "(observed)", "es": "(día feriado trasladado)", "pt": "(feria
 def holiday_name(name: str, language: str) -> str:
     """`name` as `holidays` gives it, in the resident's language: "Día de Acción de Gracias
     (Thanksgiving Day)"; English, or a name not in the table, is given as it is."""
-    base = name.replace(" (observed)", "")
+    base = name.replace(f" {OBSERVED['en']}", "")
     local = HOLIDAY_NAMES.get(language, {}).get(base)
     if local is None:
         return name

@@ -35,7 +35,7 @@ from bot.kb.intents import ANSWERED_INTENTS, DANGER_INTENTS
 from bot.languages import Detection, shown_language
 from bot.nlu.component import ConfiguredComponent
 from bot.nlu.input_guard import CLAUSE_OF, GUARD_KEY, LANGUAGE_KEY
-from bot.nlu.lexicon import LEXICONS, assess
+from bot.nlu.lexicon import LEXICONS, WEAPON_WORDS, assess
 from bot.nlu.lexicon.base import DEMOTED_BY, FINAL_CONTEXT, joking
 
 logger = logging.getLogger(__name__)
@@ -62,9 +62,12 @@ CRISIS_KINDS = frozenset({"crisis", "crisis_self"})
 # a weapon named beside a warning sign, with no threat to anyone else
 CRISIS_OR_WEAPON = frozenset(
     {p.name for lexicon in LEXICONS for p in lexicon.patterns if p.category == "crisis"}
-    | {"weapon", "es-weapon", "pt-weapon"}
+    | WEAPON_WORDS
 )
-TOPIC_ONLY = frozenset({"dv-topic", "es-dv-topic", "pt-dv-topic"})
+# the patterns that only name domestic violence as a subject
+TOPIC_ONLY = frozenset(
+    p.name for lexicon in LEXICONS for p in lexicon.patterns if p.kind == "abuse_topic"
+)
 # contexts that describe the whole message, and so each clause of it
 WHOLE_MESSAGE_CONTEXT = frozenset({"safe"})
 # What laughter can undo: the classifier's guess alone, or a threat or crime word ("mi jefe me va
@@ -129,7 +132,7 @@ def decide(
         verdict.verdict == "crisis"
         and current == "emergency"
         and verdict.urgent_kinds
-        and set(verdict.urgent_kinds) <= {"crisis", "crisis_self"}
+        and set(verdict.urgent_kinds) <= CRISIS_KINDS
     ):
         # thoughts of suicide or self-harm with no danger-now words: 988 is the first call
         return "crisis", "refined", verdict.as_dict()
@@ -143,19 +146,15 @@ def decide(
     if {"empty", "no_words", "other_language"} & set(flags):
         return FALLBACK, "unreadable", verdict.as_dict()
     tempered = not now and (
-        (verdict.verdict == "routine" and DEMOTING_CONTEXT & set(verdict.context))
+        (verdict.verdict == "routine" and DEMOTING_CONTEXT & context)
         or (verdict.verdict == "none" and ({"permit"} | FINAL_CONTEXT) & context)
     )
     # the lexicon sees nothing alarming and the message is a how-to or about a film: the
     # classifier's split guess (combined) or one below the fallback bar (restored) is not enough
     unsure_tempered = (
-        verdict.verdict == "none"
-        and not now
-        and bool({"informational", "audience"} & set(verdict.context))
+        verdict.verdict == "none" and not now and bool({"informational", "audience"} & context)
     ) or (
-        verdict.verdict in ("none", "routine")
-        and not now
-        and bool({"audience", "safe"} & set(verdict.context))
+        verdict.verdict in ("none", "routine") and not now and bool({"audience", "safe"} & context)
     )
     urgent = [r for r in ranking if r.get(INTENT_NAME_KEY) in DANGER_INTENTS]
     routine = [
@@ -210,7 +209,7 @@ def decide(
             current == "emergency"
             and not now
             and (
-                (verdict.verdict == "routine" and DEMOTING_CONTEXT & set(verdict.context))
+                (verdict.verdict == "routine" and DEMOTING_CONTEXT & context)
                 # no danger word at all, and a permit or "not an emergency". Not the past alone:
                 # "my daughter has been missing since this afternoon" (the classifier's catch)
                 or (verdict.verdict == "none" and {"negation", "permit"} & context)
@@ -222,7 +221,7 @@ def decide(
             current == "crisis"
             and verdict.verdict == "routine"
             and not now
-            and DEMOTING_CONTEXT & set(verdict.context)
+            and DEMOTING_CONTEXT & context
         )
     ):
         kept_out = (
@@ -285,11 +284,11 @@ class UrgentTriage(ConfiguredComponent):
         name, action, verdict = self._decide(message, flags)
         also = None
         parts = [m for m in messages if m.get(CLAUSE_OF) == index]
-        if name not in DANGER_INTENTS:
+        if name not in DANGER_INTENTS and parts:
+            whole = set(verdict.get("context") or [])
+            laughing = joking(message.get(TEXT) or "")
             for clause in parts:
-                urgent = self._urgent_clause(
-                    clause, set(verdict.get("context") or []), joking(message.get(TEXT) or "")
-                )
+                urgent = self._urgent_clause(clause, whole, laughing)
                 if urgent:
                     also = name if name in ANSWERED_INTENTS else None
                     name, action, verdict = urgent

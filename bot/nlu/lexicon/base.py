@@ -77,7 +77,7 @@ JOKING = re.compile(
     r"|\b(?:morrendo|morrer|morri|morta|morto) de (?:fome|sono|rir|vontade|saudades?|frio|calor|vergonha|tedio|amores"
     r"|inveja|cansaco|sede|curiosidade|ciumes|amor|emocao)\b"
     r"|\bdying (?:of|from) (?:laughter|laughing|boredom|embarrassment|hunger|curiosity)\b|\b(?:die|dying|died|dead) (?:of |from )?laugh(?:ing|ter)\b"
-    r"|\bunder the gun\b|\bfire away\b|\bkiller (?:deals?|sales?|prices?|workout|views?|app|playlist|game)\b|\b(?:i'm|im|i am|we're|were|you're|he's|hes|she's|shes) on fire (?:at|in|today|tonight|this|lately)\b|\b(?:me|se|te) matar de (?:estudar|trabalhar|rir|tanto)\b|\bmatarme (?:estudiando|trabajando)\b|\b(?:ticket|photo|bath) bomb\b"
+    r"|\bunder the gun\b|\bfire away\b|\bkiller (?:deals?|sales?|prices?|workout|views?|app|playlist|game)\b|\b(?:me|se|te) matar de (?:estudar|trabalhar|rir|tanto)\b|\bmatarme (?:estudiando|trabajando)\b|\b(?:ticket|photo|bath) bomb\b"
     r"|\b(?:mi jefe|mi profe\w*|meu chefe|meu professor|my boss|my teacher|my coach) (?:me va a matar|vai me matar|is (?:gonna|going to) kill me)\b"
 )
 
