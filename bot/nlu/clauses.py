@@ -21,7 +21,9 @@ _BOUNDARY = re.compile(
     r"(?<=[.?!])\s+|[\n;]+|\s+[-–—]+\s+"
     rf"|\s*,?\s+and\s+(?={_NEW_SUBJECT})|,\s+(?={_NEW_SUBJECT})"
     r"|\s*,?\s+\b(?:also|btw|by the way|oh and|and also|plus|but|anyway|"
-    r"tambi[eé]n|adem[aá]s|pero|tamb[eé]m|al[eé]m disso|mas)\b[,:]?\s+",
+    r"tambi[eé]n|tmbn?|adem[aá]s|pero|tamb[eé]m|tbm?|al[eé]m disso|mas)\b[,:]?\s+"
+    # Spanish and Portuguese "and" before someone or something there now: "y hay un tipo…"
+    r"|\s*,?\s+(?:y|e)\s+(?=(?:hay|tem|alguien|algu[eé]m|ahora|agora)\b)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W_]+")

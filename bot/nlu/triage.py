@@ -32,7 +32,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.kb.intents import ANSWERED_INTENTS, DANGER_INTENTS
-from bot.languages import Detection, shown_language
+from bot.languages import Detection, requested, shown_language
 from bot.nlu.component import ConfiguredComponent
 from bot.nlu.input_guard import CLAUSE_OF, GUARD_KEY, LANGUAGE_KEY
 from bot.nlu.lexicon import LEXICONS, WEAPON_WORDS, assess
@@ -152,10 +152,18 @@ def decide(
     # the lexicon sees nothing alarming and the message is a how-to or about a film: the
     # classifier's split guess (combined) or one below the fallback bar (restored) is not enough
     unsure_tempered = (
-        verdict.verdict == "none" and not now and bool({"informational", "audience"} & context)
-    ) or (
-        verdict.verdict in ("none", "routine") and not now and bool({"audience", "safe"} & context)
+        (verdict.verdict == "none" and not now and bool({"informational", "audience"} & context))
+        or (
+            verdict.verdict in ("none", "routine")
+            and not now
+            and bool({"audience", "safe"} & context)
+        )
+        # "my english is bad, posso escrever em portugues?": a request for a language
+        or (verdict.verdict == "none" and not now and requested(text) is not None)
     )
+    # a split guess about something told in the past with no alarming word ("the ambulance came
+    # for my neighbor last month, how is he doing"): the urgent intents' mass is not a report
+    split_tempered = verdict.verdict == "none" and not now and "past" in context
     urgent = [r for r in ranking if r.get(INTENT_NAME_KEY) in DANGER_INTENTS]
     routine = [
         r["confidence"]
@@ -168,6 +176,7 @@ def decide(
         and urgent
         and not tempered
         and not unsure_tempered
+        and not split_tempered
         and mass >= max(urgent_threshold, COMBINED_MASS)
         and mass > max(routine, default=0.0)
     ):
@@ -379,6 +388,11 @@ class UrgentTriage(ConfiguredComponent):
         ):
             return None
         by_lexicon = verdict["verdict"] in DANGER_INTENTS
+        if not by_lexicon and "audience" in whole:
+            # written for others ("what's the DV line's number? I want to post it at church"):
+            # the classifier's guess on one fragment is the subject, not an event; an event the
+            # lexicon sees still counts ("im doing a project on policing. also i took 20 pills")
+            return None
         ranking = clause.get(INTENT_RANKING_KEY) or []
         mass = sum(r["confidence"] for r in ranking if r.get(INTENT_NAME_KEY) in DANGER_INTENTS)
         words = len((clause.get(TEXT) or "").split())

@@ -77,7 +77,7 @@ JOKING = re.compile(
     r"|\b(?:morrendo|morrer|morri|morta|morto) de (?:fome|sono|rir|vontade|saudades?|frio|calor|vergonha|tedio|amores"
     r"|inveja|cansaco|sede|curiosidade|ciumes|amor|emocao)\b"
     r"|\bdying (?:of|from) (?:laughter|laughing|boredom|embarrassment|hunger|curiosity)\b|\b(?:die|dying|died|dead) (?:of |from )?laugh(?:ing|ter)\b"
-    r"|\bunder the gun\b|\bfire away\b|\bkiller (?:deals?|sales?|prices?|workout|views?|app|playlist|game)\b|\b(?:me|se|te) matar de (?:estudar|trabalhar|rir|tanto)\b|\bmatarme (?:estudiando|trabajando)\b|\b(?:ticket|photo|bath) bomb\b"
+    r"|\bunder the gun\b|\bfire away\b|\bkiller (?:deals?|sales?|prices?|workout|views?|app|playlist|game)\b|\b(?:me|se|te) matar de (?:estudar|trabalhar|rir|tanto)\b|\bmatarme (?:estudiando|trabajando)\b|\b(?:me|te|se|nos) muer(?:o|e|en|es) por (?:conocer|ver|ir|saber|probar|tener|comer|salir)\w*|\bdying to (?:know|meet|see|try|go|get|find out|hear)\b|\b(?:ticket|photo|bath) bomb\b"
     r"|\b(?:mi jefe|mi profe\w*|meu chefe|meu professor|my boss|my teacher|my coach) (?:me va a matar|vai me matar|is (?:gonna|going to) kill me)\b"
 )
 
@@ -112,8 +112,9 @@ DEMOTED_BY: dict[str, tuple[str, ...]] = {
     # weapons and crime words give way to it, never a missing person or a medical emergency
     "violence": ("past", "records", "informational", "permit", "property", "audience", "resolved"),
     "fire": ("past", "records", "informational", "permit", "audience", "resolved"),
-    "medical": ("past", "records", "informational", "audience", "resolved"),
-    "crash": ("past", "records", "informational", "negation", "audience", "resolved"),
+    # "he had a heart attack in september, he's fine now"
+    "medical": ("past", "records", "informational", "audience", "resolved", "safe"),
+    "crash": ("past", "records", "informational", "negation", "audience", "resolved", "safe"),
     "missing": ("past", "records", "informational", "audience", "resolved"),
     "plea": ("negation", "informational", "audience", "resolved"),
     "past_verb": ("past", "records", "informational", "permit", "gone", "audience", "resolved"),
@@ -129,6 +130,8 @@ DEMOTED_BY: dict[str, tuple[str, ...]] = {
     "crisis_self": ("negation",),
     "threat_now": ("past", "gone", "negation", "records", "informational"),
     "medical_now": ("past", "negation"),
+    # a child not home all night and not answering: "last night" is when it began, not its end
+    "missing_now": ("negation", "resolved"),
 }
 # The writer says no one is hurt or the danger has left: a present-time word does not undo that.
 # "resolved": a false alarm, "all good now", "it was a truck backfiring".

@@ -66,7 +66,7 @@ PATTERNS = (
         "es-weapon",
         "emergency",
         "violence",
-        r"\b(?:pistola|arma|armas|cuchillo|navaja|machete|revolver|escopeta|rifle|fusil)\b(?! (?:de (?:juguete|agua|aire|balines))|s? de fuego (?:permit|licen))"
+        r"\b(?:pistolas?|arma|armas|cuchillos?|navajas?|machetes?|revolver|escopetas?|rifles?|fusil)\b(?! (?:de (?:juguete|agua|aire|balines))|s? de fuego (?:permit|licen))"
         r"|\barmad[oa]s?\b|(?<!se )\bdisparos?\b|\bbalazos?\b|\bbalacera\b|\btiroteo\b|^(?!.*\balarm[ae]s?\b).*?\bdispar(?:aron|ando|o|an)\b|\btiros\b|\bbalearon\b"
         r"|\bapunal(?:o|aron|ado|ada|ando)\b|\bacuchill(?:o|aron|ado|ada|ando)\b",
     ),
@@ -169,43 +169,10 @@ PRESENT = re.compile(
     r"|\b(?:detector|alarma) (?:\w+ ){0,4}(?:sonando|pitando|se activo)\b.*\b(?:humo|fuego|gas|mareados?)\b|\btodavia (?:esta|estan|sigue|siguen)\b|\bsigue(?:n)? (?:aqui|ahi|adentro|afuera)\b"
     r"|\b(?:esta|estan|sigue|siguen|me|nos|le|la|lo) (?:(?:me|nos|le|la|lo) )?"
     + DANGER_GERUND
+    + r"\b|\bhay (?:\w+ ){1,4}"
+    + DANGER_GERUND
     + r"\b"
 )
-CONTEXTS = {
-    "past": re.compile(
-        r"\b(?:detuvieron|arrestaron|encerraron|se llevaron preso|fallecio|fallecieron|perdieron a|perdi a)\b|\bayer\b|\banoche\b|\bantier\b|\banteayer\b|\bla (?:semana|noche) pasada\b|\b(?:el|del|al) (?:mes|ano|fin de semana|verano|invierno) pasado\b"
-        r"|\bhace (?:\w+ )?(?:dias?|semanas?|mes(?:es)?|anos?|tiempo)\b|\bla otra (?:noche|semana)\b|\bel otro dia\b"
-        r"|\bel (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?: pasado)?\b|\ben (?:19|20)\d\d\b|\bde (?:19|20)\d\d\b"
-    ),
-    "records": re.compile(
-        r"\bcopia\b|\breporte (?:policial|de (?:la )?policia|del (?:accidente|choque|robo|caso|incidente))\b|\binforme (?:policial|del)\b"
-        r"|\bnumero de (?:caso|reporte)\b|\baseguran(?:za|ce)\b|\baseguradora\b|\bpara el seguro\b|\bel reporte\b|\bexpediente\b"
-    ),
-    "informational": re.compile(
-        r"\bque (?:hago|hacer|debo hacer|se hace|tengo que hacer|hacemos|hace uno|debemos hacer) (?:si|cuando|en caso)\b|\bplan (?:de|para) (?:familias|la familia|emergencias?|escape)\b|\bensenar(?:le)?\b|\bcomo (?:puedo|se|hago para|le hago)\b|\ben caso de\b"
-        r"|\bsi (?:la policia|un policia) me (?:para|detiene)\b|(?:^|[.?!,] )(?:y )?si (?:alguna vez |algun dia |un dia )?(?:yo )?(?:veo|viera|ves|hay|hubiera|me pasa|pasa|llego a ver|presencio|encuentro|me encuentro|me toca|siento|huelo|oigo|escucho|noto)\b"
-        r"|\bconsejos?\b|\btips?\b|\bprevenci\w+|\bprevengo\b|\bclases?\b|(?<!en )\bcursos?\b|\bentrenamiento\b|\btaller(?:es)?\b|\bdocumentales?\b|\bsimulacro\b|\bcharlas?\b"
-        r"|\bdetector(?:es)? de (?:humo|monoxido)\b|\balarma (?:de|contra) (?:humo|incendio)s?\b|\bextintor\b"
-        r"|\bpelicula\b|\bnoticias?\b|\bserie\b|\bvideojuego\b|\bjuego\b|\blibro\b|\bcancion\b|\bpor error\b|\bsin querer\b|\bpor accidente\b|\bes legal\b"
-        r"|\bpara (?:que (?:\w+ ){0,3}no|evitar)\b|\bevitar\b|\bprevenir\b|\bsenales\b|\bcomo reconocer\b|\bpara estar preparad[oa]s?\b"
-        r"|\b(?:encontre|me encontre|halle) (?:una?|el|la) (?:navaja|pistola|arma|cuchillo|revolver|bala)s?\b|\bentregar(?:la|lo)?\b|\bfelicitar\b|\bagradecer\b|\bvi en\b|\bnoticiero\b|\bepisodio\b|\bviendo\b"
-        r"|\bplaticas? sobre\b|\bpresentacion\b|\btarea\b|\bestudiando\b|\bestadisticas\b|\binvestigacion\b|\brecursos\b|\bvoluntari\w+|\bgrupos? de apoyo\b|\bboletin\b"
-        r"|\bno hay (?:fuego|humo)\b|\bsin fuego\b|\bfuma\b|\bfumar\b|\bcigarr\w+|\bvape\w*|\bmarihuana\b|\btabaco\b|\bpila\b|\bbateria\b|\bcomo (?:lo |la |le |los )?(?:denuncio|reporto|informo)\b|\bsin q(?:ue)? (?:sepan|se entere)n?\b|\bdeshacerme de\b|\btirar (?:las |los )?(?:medicinas|medicamentos|pastillas)\b|\bcuando (?:debo|se debe|puedo) llamar al 911\b"
-    ),
-    "permit": re.compile(
-        r"\bpermiso\b|\blicencia\b|\bcandados? (?:para|de) armas?\b|\b(?:entrega|canje|recompra) de armas\b|\bsin preguntas\b|\bcon mis armas\b|\btenerlas? legal\w*\b|\bdejo un (?:revolver|arma|rifle)\b|\bregistr(?:o|ar) (?:de |la |el |mi )?(?:arma|pistola|alarma)\b|\bporte de armas?\b|\bcampo de tiro\b|\bpoligono\b"
-        r"|\btrabajo\b|\btrabajar\b|\bguardias? (?:de seguridad )?armad[oa]s?\b|\bempleo\b|\bvacantes?\b|\bcontratando\b|\baplicar\b|\bbomberos?\b|\bde juguete\b|\bde agua\b|\bde balines\b"
-        r"|\bfuegos artificiales\b|\bvender\b|\bventa\b|\bcomprar\b|\bcertificado\b|\belegibilidad\b|\bguard(?:ar|o) (?:las |los |mis )?armas\b|\bmilitar\b|\bejercito\b|\bfuerzas armadas\b"
-        r""
-    ),
-    "negation": re.compile(
-        r"\bno (?:amenaza|molesta|le hace nada) a nadie\b|\b(?:el|ella|mi \w+) (?:ya )?esta bien\b|\bno es nada grave\b|\bnada grave\b|\bno es (?:una )?emergencia\b|\bno es urgente\b|\bnadie (?:salio |resulto |esta |fue |quedo )?(?:herido|lastimado)\b"
-        r"|\bno hubo (?:heridos|lesionados)\b|\btodos (?:estan|estamos) bien\b|\bchoque (?:menor|leve|pequeno|chiquito)\b|\bsolo (?:un )?(?:rayon|golpecito|rasguno)\b"
-    ),
-    "gone": re.compile(
-        r"\bse levanto y se fue\b|\bya se levanto\b|\bya se (?:fue|fueron)\b|\bse fueron\b|\bya no (?:esta|estan)\b|\bno habia nadie\b|\bmientras (?:estabamos|estaba) fuera\b"
-    ),
-}
 
 PATTERNS = (
     *PATTERNS,
@@ -280,26 +247,13 @@ AUDIENCE = re.compile(
     r"|\b(?:proyecto|trabajo|tarea|ensayo|investigacion) (?:de|para) (?:la |el )?(?:escuela|universidad|colegio|clase|high school|college)\b|\b(?:proyecto|trabajo) escolar\b"
     r"|\b(?:hacer|haciendo|hago|preparando|disenando) (?:un|una|unos|unas) (?:folletos?|volantes?|carteles?|afiches?|presentacion|charla|boletin)\b|\bentrevistar a (?:un|una) (?:policia|oficial|agente|detective)\b"
     r"|\b(?:una|la|mi) (?:organizacion|ong|iglesia)\b.*\b(?:folleto|charla|taller|evento|volante|preguntas)\b|\b(?:grupo|grupos) de (?:whatsapp|mujeres|la iglesia|madres|padres)\b"
+    r"|\bvoluntari[oa]s?\b|\bvoluntariado\b|\bsalio de una relacion\b|\b(?:para|pa) (?:mi|la|una|un) (?:tarea|clase|proyecto)\b|\b(?:lo|la) quiero (?:poner|compartir|publicar|pegar)\b"
+    r"|\bpara la (?:universidad|escuela|clase|facultad|college|high school|prepa)\b|\b(?:un|mi|el) proyecto sobre\b|\btienen (?:datos|estadisticas|numeros)\b"
 )
 SAFE = re.compile(
     r"\bya (?:estoy|estamos|esta|estan) (?:bien|a salvo|segur[oa]s?|tranquil[oa]s?)\b|\bestoy a salvo\b|\b(?:lejos|separad[oa]) de (?:el|ella)\b|\bya no (?:estoy|vivo) con (?:el|ella)\b"
     r"|\b(?:eso|esto) (?:fue|paso) hace (?:\w+ )?(?:anos|meses|tiempo)\b"
 )
-CONTEXTS = {
-    **CONTEXTS,
-    "informational": re.compile(
-        CONTEXTS["informational"].pattern
-        + r"|\bcasi me (?:da|dio|daba) (?:un )?(?:infarto|ataque)\b|\bme va a dar un (?:infarto|ataque)\b|\b(?:tele)?novela\b"
-        r"|\ben caso de que\b|\bpor si (?:acaso|se pierde|se pierden|se me pierde)\b|\bplan de (?:escape|evacuacion|emergencia)\b"
-        r"|\b(?:hay|tienen|existe) (?:algun|un|algunos) (?:programa|registro|grupo|servicio)\b|\ba quien (?:le )?(?:aviso|llamo|reporto|le digo)\b|\bse permite\b"
-    ),
-    "permit": re.compile(
-        CONTEXTS["permit"].pattern
-        + r"|\btransportar\b|\bdescargad[oa]\b|\bentregar (?:el|la|un|una|mi|su) (?:arma|pistola|rifle|escopeta)\b|\bdeshacerme de (?:el|la|un|una) (?:arma|pistola|rifle|escopeta)\b|\bcaceria\b|\bcazar\b"
-    ),
-    "audience": AUDIENCE,
-    "safe": SAFE,
-}
 PATTERNS = (
     *PATTERNS,
     _p(
@@ -351,22 +305,9 @@ PATTERNS = (
 # "no hay peligro", "ya se calmó todo".
 RESOLVED = re.compile(
     r"\bya se calmo(?: todo)?\b|\btodo (?:esta )?tranquilo (?:ya|ahora)\b|\bya (?:esta )?todo tranquilo\b|\bya paso todo\b|\bse lo llevo su familia\b|\bfalsa alarma\b"
+    r"|\bera (?:solo|nomas|nada mas) (?:el|la|un|una)\b|\bcarne asada\b|\bparrillada\b|\bbarbacoa\b"
+    r"|\bquema controlada\b|\bera (?:una )?pelicula\b|\bestaban filmando\b"
 )
-CONTEXTS = {
-    **CONTEXTS,
-    "informational": re.compile(
-        CONTEXTS["informational"].pattern
-        + r"|\bestafa\b|\bfraude\b|\bscam\b|\blegalmente\b|\bes (?:una )?pregunta\b|\bpregunta nomas\b|\b(?:solo|nomas|nada mas) (?:pregunto|es curiosidad)\b|\bpor curiosidad\b"
-        r"|\bsi alguien (?:entra|entrara|se mete|se metiera|me ataca|me atacara|me roba)\b|\bcuant[oa]s \w+ (?:\w+ )?(?:hubo|hay|ha habido|hubieron)\b|\b(?:tienen|hay) (?:algun |un )?programa\b"
-    ),
-    "audience": re.compile(
-        AUDIENCE.pattern
-        + r"|\bvoluntari[oa]s?\b|\bvoluntariado\b|\bsalio de una relacion\b|\b(?:para|pa) (?:mi|la|una|un) (?:tarea|clase|proyecto)\b|\b(?:lo|la) quiero (?:poner|compartir|publicar|pegar)\b"
-        r"|\bpara la (?:universidad|escuela|clase|facultad|college|high school|prepa)\b|\b(?:un|mi|el) proyecto sobre\b|\btienen (?:datos|estadisticas|numeros)\b"
-    ),
-    "negation": re.compile(CONTEXTS["negation"].pattern + r"|\bno hay (?:ningun )?peligro\b"),
-    "resolved": RESOLVED,
-}
 PATTERNS = (
     *PATTERNS,
     _p(
@@ -406,10 +347,6 @@ PATTERNS = (
         r"\b(?:me |nos |le )?(?:arrebataron|arrebato|arranco|arrancaron|jalaron|robaron) (?:la |el |mi )?(?:cartera|bolsa|celular|telefono|cadena|mochila)\b",
     ),
 )
-CONTEXTS = {
-    **CONTEXTS,
-    "informational": re.compile(CONTEXTS["informational"].pattern + r"|\bfree fire\b"),
-}
 
 PATTERNS = (
     *PATTERNS,
@@ -465,17 +402,89 @@ PATTERNS = (
         "abuse",
         r"\bme (?:apreto|aprieta|agarro|agarra) (?:el|del) cuello\b|\bme (?:ahorco|ahorca|estrangulo|estrangula)\b",
     ),
-)
-RESOLVED = re.compile(
-    RESOLVED.pattern
-    + r"|\bera (?:solo|nomas|nada mas) (?:el|la|un|una)\b|\bcarne asada\b|\bparrillada\b|\bbarbacoa\b"
-)
-CONTEXTS = {
-    **CONTEXTS,
-    "informational": re.compile(
-        CONTEXTS["informational"].pattern
-        + r"|\b(?:gato|gata|perro|perra|venado|zorrillo|mapache|animal|pajaro|ardilla|mascota) (?:\w+ ){0,3}(?:se murio|murio|muerto|muerta|atropellad[oa])\b"
+    # (seventh sets) a poison or a battery swallowed; a teenager not home all night and not
+    # answering; "querer morir", "al límite", "mañana ya no voy a estar"; the means beside
+    # depression; "se va a llevar a los niños"
+    _p(
+        "es-swallowed-poison",
+        "emergency",
+        "medical_now",
+        r"\b(?:tome|tomo|bebi|bebio|se tomo|me tome|trago|se trago|me trague|comio|se comio) (?:\w+ ){0,3}(?:cloro|lejia|veneno|clorox|anticongelante|destapacanos|una pila|una bateria|pilas|baterias|un iman|imanes)\b",
     ),
+    _p(
+        "es-not-home",
+        "emergency",
+        "missing_now",
+        r"\bno (?:llego|ha llegado|volvio|regreso|vino) a (?:dormir|la casa|casa)\b.{0,80}\bno (?:contesta|responde|aparece)\b",
+    ),
+    _p(
+        "es-warning-signs-7",
+        "crisis",
+        "crisis_self",
+        r"\bquer(?:er|iendo) morir(?:me)?\b|\bganas de morir(?:me)?\b|\b(?:estoy|toy) (?:al|en el) limite\b|\bno (?:estoy|toy) bien de la cabeza\b"
+        r"|\b(?:ya )?no voy a estar (?:aqui|aca)\b|\bmanana ya no (?:voy a estar|estare)\b|^ya (?:escogi|elegi) (?:el dia|la fecha)\s*[.!]*$"
+        r"|\bdeprimid[oa]\b.{0,80}\b(?:escopeta|arma|pistola|revolver|rifle|soga|pastillas)\b"
+        r"|\bestrellar(?:me)? (?:el|mi) (?:carro|coche|auto|camioneta|troca)\b.{0,30}\b(?:contra|a proposito)\b",
+    ),
+    _p(
+        "es-take-children",
+        "domestic_violence",
+        "abuse_ongoing",
+        r"\bse (?:va a llevar|lleva|llevaria|llevara) a (?:los|mis) (?:ninos|hijos|nenes)\b|\bme (?:va a )?quit(?:a|ar|aria) a (?:los|mis) (?:ninos|hijos|nenes)\b",
+    ),
+)
+
+CONTEXTS = {
+    "past": re.compile(
+        r"\b(?:detuvieron|arrestaron|encerraron|se llevaron preso|fallecio|fallecieron|perdieron a|perdi a)\b|\bayer\b|\banoche\b|\bantier\b|\banteayer\b|\bla (?:semana|noche) pasada\b|\b(?:el|del|al) (?:mes|ano|fin de semana|verano|invierno) pasado\b"
+        r"|\bhace (?:\w+ )?(?:dias?|semanas?|mes(?:es)?|anos?|tiempo)\b|\bla otra (?:noche|semana)\b|\bel otro dia\b"
+        r"|\bel (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?: pasado)?\b|\ben (?:19|20)\d\d\b|\bde (?:19|20)\d\d\b"
+    ),
+    "records": re.compile(
+        r"\bcopia\b|\breporte (?:policial|de (?:la )?policia|del (?:accidente|choque|robo|caso|incidente))\b|\binforme (?:policial|del)\b"
+        r"|\bnumero de (?:caso|reporte)\b|\baseguran(?:za|ce)\b|\baseguradora\b|\bpara el seguro\b|\bel reporte\b|\bexpediente\b"
+    ),
+    "informational": re.compile(
+        r"\bque (?:hago|hacer|debo hacer|se hace|tengo que hacer|hacemos|hace uno|debemos hacer) (?:si|cuando|en caso)\b|\bplan (?:de|para) (?:familias|la familia|emergencias?|escape)\b|\bensenar(?:le)?\b|\bcomo (?:puedo|se|hago para|le hago)\b|\ben caso de\b"
+        r"|\bsi (?:la policia|un policia) me (?:para|detiene)\b|(?:^|[.?!,] )(?:y )?si (?:alguna vez |algun dia |un dia )?(?:yo )?(?:veo|viera|ves|hay|hubiera|me pasa|pasa|llego a ver|presencio|encuentro|me encuentro|me toca|siento|huelo|oigo|escucho|noto)\b"
+        r"|\bconsejos?\b|\btips?\b|\bprevenci\w+|\bprevengo\b|\bclases?\b|(?<!en )\bcursos?\b|\bentrenamiento\b|\btaller(?:es)?\b|\bdocumentales?\b|\bsimulacro\b|\bcharlas?\b"
+        r"|\bdetector(?:es)? de (?:humo|monoxido)\b|\balarma (?:de|contra) (?:humo|incendio)s?\b|\bextintor\b"
+        r"|\bpelicula\b|\bnoticias?\b|\bserie\b|\bvideojuego\b|\bjuego\b|\blibro\b|\bcancion\b|\bpor error\b|\bsin querer\b|\bpor accidente\b|\bes legal\b"
+        r"|\bpara (?:que (?:\w+ ){0,3}no|evitar)\b|\bevitar\b|\bprevenir\b|\bsenales\b|\bcomo reconocer\b|\bpara estar preparad[oa]s?\b"
+        r"|\b(?:encontre|me encontre|halle) (?:una?|el|la) (?:navaja|pistola|arma|cuchillo|revolver|bala)s?\b|\bentregar(?:la|lo)?\b|\bfelicitar\b|\bagradecer\b|\bvi en\b|\bnoticiero\b|\bepisodio\b|\bviendo\b"
+        r"|\bplaticas? sobre\b|\bpresentacion\b|\btarea\b|\bestudiando\b|\bestadisticas\b|\binvestigacion\b|\brecursos\b|\bvoluntari\w+|\bgrupos? de apoyo\b|\bboletin\b"
+        r"|\bno hay (?:fuego|humo)\b|\bsin fuego\b|\bfuma\b|\bfumar\b|\bcigarr\w+|\bvape\w*|\bmarihuana\b|\btabaco\b|\bpila\b|\bbateria\b|\bcomo (?:lo |la |le |los )?(?:denuncio|reporto|informo)\b|\bsin q(?:ue)? (?:sepan|se entere)n?\b|\bdeshacerme de\b|\btirar (?:las |los )?(?:medicinas|medicamentos|pastillas)\b|\bcuando (?:debo|se debe|puedo) llamar al 911\b"
+        r"|\bcasi me (?:da|dio|daba) (?:un )?(?:infarto|ataque)\b|\bme va a dar un (?:infarto|ataque)\b|\b(?:tele)?novela\b"
+        r"|\ben caso de que\b|\bpor si (?:acaso|se pierde|se pierden|se me pierde)\b|\bplan de (?:escape|evacuacion|emergencia)\b"
+        r"|\b(?:hay|tienen|existe) (?:algun|un|algunos) (?:programa|registro|grupo|servicio)\b|\ba quien (?:le )?(?:aviso|llamo|reporto|le digo)\b|\bse permite\b"
+        r"|\bestafa\b|\bfraude\b|\bscam\b|\blegalmente\b|\bes (?:una )?pregunta\b|\bpregunta nomas\b|\b(?:solo|nomas|nada mas) (?:pregunto|es curiosidad)\b|\bpor curiosidad\b"
+        r"|\bsi alguien (?:entra|entrara|se mete|se metiera|me ataca|me atacara|me roba)\b|\bcuant[oa]s \w+ (?:\w+ )?(?:hubo|hay|ha habido|hubieron)\b|\b(?:tienen|hay) (?:algun |un )?programa\b"
+        r"|\bfree fire\b"
+        r"|\b(?:gato|gata|perro|perra|venado|zorrillo|mapache|animal|pajaro|ardilla|mascota) (?:\w+ ){0,3}(?:se murio|murio|muerto|muerta|atropellad[oa])\b"
+        # hearsay and the news, the 988 line as a subject, a program asked about
+        r"|\bes verdad\b|\bverdad\s*\?|\brumor\w*|\bvi en (?:el )?(?:facebook|face|fb|instagram|tiktok|grupo)\b|\bdicen que\b|\bfilmando\b"
+        r"|\b(?:es|era|sera|debe ser) (?:una )?(?:estafa|fraude)\b|\bel 988 (?:es|sirve)\b|\bpara que (?:es|sirve) el 988\b|\b(?:hay|existe|tienen) (?:algun |un |ese )?programa\b"
+    ),
+    "permit": re.compile(
+        r"\bpermiso\b|\blicencia\b|\bcandados? (?:para|de) armas?\b|\b(?:entrega|canje|recompra) de armas\b|\bsin preguntas\b|\bcon mis armas\b|\btenerlas? legal\w*\b|\bdejo un (?:revolver|arma|rifle)\b|\bregistr(?:o|ar) (?:de |la |el |mi )?(?:arma|pistola|alarma)\b|\bporte de armas?\b|\bcampo de tiro\b|\bpoligono\b"
+        r"|\btrabajo\b|\btrabajar\b|\bguardias? (?:de seguridad )?armad[oa]s?\b|\bempleo\b|\bvacantes?\b|\bcontratando\b|\baplicar\b|\bbomberos?\b|\bde juguete\b|\bde agua\b|\bde balines\b"
+        r"|\bfuegos artificiales\b|\bvender\b|\bventa\b|\bcomprar\b|\bcertificado\b|\belegibilidad\b|\bguard(?:ar|o) (?:las |los |mis )?armas\b|\bmilitar\b|\bejercito\b|\bfuerzas armadas\b"
+        r""
+        r"|\btransportar\b|\bdescargad[oa]\b|\bentregar (?:el|la|un|una|mi|su) (?:arma|pistola|rifle|escopeta)\b|\bdeshacerme de (?:el|la|un|una) (?:arma|pistola|rifle|escopeta)\b|\bcaceria\b|\bcazar\b"
+        r"|\bregistr\w+|\bdecoraci\w+|\bdecorativ\w+|\bcoleccion\b|\bdel jardin\b|\bpara (?:cortar|limpiar|podar)\b"
+        r"|\bcort\w+ (?:la |el )?(?:maleza|monte|cesped|grama|hierba|yerba)\b|\b(?:spray|gas) (?:de )?pimienta\b"
+    ),
+    "negation": re.compile(
+        r"\bno (?:amenaza|molesta|le hace nada) a nadie\b|\b(?:el|ella|mi \w+) (?:ya )?esta bien\b|\bno es nada grave\b|\bnada grave\b|\bno es (?:una )?emergencia\b|\bno es urgente\b|\bnadie (?:salio |resulto |esta |fue |quedo )?(?:herido|lastimado)\b"
+        r"|\bno hubo (?:heridos|lesionados)\b|\btodos (?:estan|estamos) bien\b|\bchoque (?:menor|leve|pequeno|chiquito)\b|\bsolo (?:un )?(?:rayon|golpecito|rasguno)\b"
+        r"|\bno hay (?:ningun )?peligro\b"
+        r"|\bno (?:le |les )?(?:pego|golpeo|lastimo|hirio|paso nada) a nadie\b|\bno hay heridos\b"
+    ),
+    "gone": re.compile(
+        r"\bse levanto y se fue\b|\bya se levanto\b|\bya se (?:fue|fueron)\b|\bse fueron\b|\bya no (?:esta|estan)\b|\bno habia nadie\b|\bmientras (?:estabamos|estaba) fuera\b"
+    ),
+    "audience": AUDIENCE,
+    "safe": SAFE,
     "resolved": RESOLVED,
 }
 

@@ -170,43 +170,8 @@ PRESENT = re.compile(
     r"|\bacab(?:ou|aram) de (?:roubar|assaltar|atirar|esfaquear|bater|atropelar|cair|desmaiar)\w*|\b(?:saiu|sairam|foi|foram) correndo\b"
     r"|\b(?:detector|alarme) (?:\w+ ){0,4}(?:apitando|apitou|tocando|disparou)\b.*(?<!nao tem )(?<!sem )\b(?:fumaca|fogo|gas|tonto|tontos|vomitando)\b|\bainda (?:esta|estao) (?:aqui|ai|la|dentro|fora|no|na|em|me|nos|\w+ndo)\b|\bcontinua(?:m)? (?:aqui|ai|la|dentro|fora)\b"
     r"|\b(?:esta|estao|me|nos) (?:(?:me|nos) )?" + DANGER_GERUND + r"\b"
+    r"|\btem (?:\w+ ){1,4}" + DANGER_GERUND + r"\b"
 )
-CONTEXTS = {
-    "past": re.compile(
-        r"\b(?:detiveram|prenderam|levaram preso|faleceu|faleceram|perdeu o|perdeu a)\b|\bperdi (?:o |a )?(?:meu|minha) (?:mae|pai|avo|marido|esposa|esposo|irmao|irma|tio|tia|emprego)\b|\bontem\b|\banteontem\b|\b(?:semana|noite) passada\b|\b(?:mes|ano|fim de semana|verao|inverno) passado\b"
-        r"|\b(?:ha|faz) (?:\w+ )?(?:dias?|semanas?|mes(?:es)?|anos?|tempo)\b|\boutro dia\b|\bmes retrasado\b"
-        r"|\bquando (?:\w+ ){0,3}(?:teve|tava|estava|foi|aconteceu|roubaram|assaltaram)\b"
-        r"|\bna (?:segunda|terca|quarta|quinta|sexta)(?:-feira)?(?: passada)?\b|\bno (?:sabado|domingo)(?: passado)?\b|\bem (?:19|20)\d\d\b|\bde (?:19|20)\d\d\b"
-    ),
-    "records": re.compile(
-        r"\bboletim(?: de ocorrencia)?\b|\bbo\b|\bcopia\b|\brelatorio (?:policial|da policia|do acidente|do caso)\b"
-        r"|\bnumero do (?:caso|processo|bo|boletim)\b|\brelatorios?\b|\bseguro do carro\b|\bpara o seguro\b|\bseguradora\b|\bpolice report\b"
-    ),
-    "informational": re.compile(
-        r"\bo que (?:fazer|faco|devo fazer|eu faco|a gente faz) (?:se|quando|em caso)\b|\bcomo (?:faco|posso|se|eu|que)\b|\bem caso de\b"
-        r"|\bse a policia me (?:parar|abordar|pegar)\b|(?:^|[.?!,] )(?:e )?se (?:algum dia |um dia |alguma vez )?(?:eu )?(?:ver|vir|visse|tiver|houver|acontecer|presenciar|encontrar|me deparar|sentir|ouvir|notar|perceber)\b"
-        r"|\bdicas?\b|\bprevenc\w+|\baulas?\b|(?<!em )(?<!en )\bcursos?\b|\btreinamento\b|\bsimulad[oa]\b|\bpalestras?\b"
-        r"|\bdetector(?:es)? de (?:fumaca|monoxido)\b|\balarme de (?:incendio|fumaca)\b|\bextintor\b"
-        r"|\bfilme\b|\bdocumentarios?\b|\btrabalho (?:da|de) (?:faculdade|escola)\b|\bfaculdade\b|\bestudando\b|\bdados\b|\bestatisticas\b|\brecursos\b|\bvoluntari\w+|\bgrupo de apoio\b|\bgrupo do whatsapp\b"
-        r"|\bnao (?:tem|ha) (?:fogo|fumaca)\b|\bsem fogo\b|\bfuma\b|\bfumar\b|\bcigarr\w+|\bmaconha\b|\bnarguile\b|\bbateria\b|\bpilha\b|\bcomo (?:eu )?(?:denuncio|aviso|reporto)\b|\bsem (?:saberem|que saibam)\b|\bnoticias?\b|\bnovela\b|\bserie\b|\bjogo\b|\blivro\b|\bmusica\b|\bsem querer\b|\bpor engano\b|\bpor acidente\b|\be legal\b"
-        r"|\bpara evitar\b|\bevitar\b|\bprevenir\b|\bsinais\b|\bcomo reconhecer\b|\b(?:achei|encontrei) (?:uma?|o|a) (?:faca|arma|pistola|revolver|bala|canivete)s?\b|\bentregar\b|\bentrego\b|\belogiar\b|\bagradecer\b"
-        r"|\bjornal\b|\bepisodio\b|\bassistindo\b|\bassisti\b|\bvi na (?:tv|internet|noticia)\b"
-        r"|\bpalestras? sobre\b|\bdescart\w+|\bjogar fora (?:os )?(?:remedios|medicamentos)\b|\bquando (?:devo|posso|se deve) ligar (?:para o|pro) 911\b"
-    ),
-    "permit": re.compile(
-        r"\blicenca\b|\bporte\b|\btravas? (?:de|para) armas?\b|\b(?:troca|entrega|recompra) de armas\b|\bsem perguntas\b|\bcom (?:as )?minhas armas\b|\bdeixou um (?:revolver|arma|rifle)\b|\bpermissao\b|\bregistr(?:o|ar) (?:de |a |o |minha |meu )?(?:arma|pistola|alarme)\b|\bautorizacao\b"
-        r"|\bvagas?\b|\bemprego\b|\btrabalhar\b|\bconcurso\b|\bbombeiros?\b|\bclube de tiro\b|\bestande de tiro\b"
-        r"|\bcomprar\b|\bcertificado\b|\beligibilidade\b|\beligibility\b|\bguardar (?:as |a |minhas )?armas?\b|\bmilitar\b|\bexercito\b|\bforcas armadas\b"
-        r"|\bde brinquedo\b|\bde agua\b|\bde pressao\b|\bfogos de artificio\b|\bvender\b|\bvenda\b"
-    ),
-    "negation": re.compile(
-        r"\bnao ameaca ninguem\b|\b(?:ela|ele|minha \w+|meu \w+) (?:ja )?(?:esta|ta) bem\b|\bnao (?:e|eh) nada grave\b|\bnada grave\b|\bnao (?:e|eh) (?:uma )?emergencia\b|\bnao (?:e|eh) urgente\b|\bninguem (?:se )?(?:ferido|machucou|ficou ferido|se feriu)\b|\bninguem se machucou\b"
-        r"|\bsem feridos\b|\btodo mundo (?:esta|ficou) bem\b|\besta(?:o)? todo mundo bem\b|\btodos (?:estao|ficaram) bem\b|\bbatidinha\b|\bso (?:um )?(?:arranhao|amassado|amassadinho)\b"
-    ),
-    "gone": re.compile(
-        r"\b(?:ja )?(?:foi|foram) embora\b|\bja (?:sairam|saiu|fugiram|fugiu)\b|\bnao (?:tem|tinha) (?:mais )?ninguem (?:la|em casa|dentro|no local|na casa)\b|\benquanto (?:a gente |nos )?(?:estava|estavamos) fora\b"
-    ),
-}
 
 PATTERNS = (
     *PATTERNS,
@@ -279,21 +244,6 @@ SAFE = re.compile(
     r"\bja (?:estou|estamos|esta|estao) (?:bem|segur[oa]s?|tranquil[oa]s?|a salvo)\b|\bestou segura\b|\blonge dele\b|\blonge dela\b|\bnao (?:estou|moro) mais com (?:ele|ela)\b"
     r"|\bisso (?:foi|aconteceu) (?:ha|faz) (?:\w+ )?(?:anos|meses|tempo)\b"
 )
-CONTEXTS = {
-    **CONTEXTS,
-    "informational": re.compile(
-        CONTEXTS["informational"].pattern
-        + r"|\bquase (?:tive|me deu|que tive|me da|morri de) (?:um )?(?:infarto|ataque)\b|\bvou ter um (?:infarto|ataque)\b"
-        r"|\bpara (?:o )?caso (?:de|dela|dele|ela|ele|eu)\b|\bplano de (?:fuga|evacuacao|emergencia)\b|\bmaterial em\b"
-        r"|\btem (?:algum|um) (?:programa|cadastro|grupo|servico)\b|\bpara quem (?:eu )?(?:aviso|ligo|reporto|falo)\b"
-    ),
-    "permit": re.compile(
-        CONTEXTS["permit"].pattern
-        + r"|\btransportar\b|\bdescarregad[oa]\b|\bentregar (?:a|o|uma|um|minha|meu) (?:arma|pistola|rifle|espingarda)\b|\bcaca\b|\bcacar\b"
-    ),
-    "audience": AUDIENCE,
-    "safe": SAFE,
-}
 PATTERNS = (
     *PATTERNS,
     _p(
@@ -344,19 +294,9 @@ PATTERNS = (
 # "não tem perigo", "já acalmou tudo".
 RESOLVED = re.compile(
     r"\bja acalmou(?: tudo)?\b|\besta tudo (?:calmo|tranquilo)(?: agora)?\b|\bja passou (?:tudo)?\b|\ba familia levou (?:ele |ela )?embora\b|\balarme falso\b|\bfalso alarme\b"
+    r"|\bera (?:so|soh|apenas) (?:o|a|um|uma)\b|\bchurrasco\b"
+    r"|\bqueima controlada\b|\bera (?:um )?filme\b|\bestavam (?:gravando|filmando)\b"
 )
-CONTEXTS = {
-    **CONTEXTS,
-    "informational": re.compile(
-        CONTEXTS["informational"].pattern
-        + r"|\bgolpe (?:do|de|no|pelo|pela)\b|\bgolpista\b|\bfraude\b|\bscam\b|\blegalmente\b|\bso (?:uma )?pergunta\b|\bso para saber\b|\bpor curiosidade\b"
-        r"|\bse alguem (?:entrar|invadir|me atacar|me roubar)\b|\bquant[oa]s \w+ (?:\w+ )?(?:teve|tem|houve|tiveram)\b|\btem (?:algum |um )?programa\b"
-    ),
-    "negation": re.compile(
-        CONTEXTS["negation"].pattern + r"|\bnao (?:tem|ha) (?:nenhum )?perigo(?: nenhum)?\b"
-    ),
-    "resolved": RESOLVED,
-}
 PATTERNS = (
     *PATTERNS,
     _p(
@@ -396,12 +336,6 @@ PATTERNS = (
         r"\b(?:me |nos )?(?:roubaram|arrancaram|puxaram|levaram) (?:a |o |minha |meu )?(?:bolsa|celular|carteira|corrente|mochila)\b",
     ),
 )
-CONTEXTS = {
-    **CONTEXTS,
-    "informational": re.compile(
-        CONTEXTS["informational"].pattern + r"|\bfree fire\b|\bfogo no parquinho\b"
-    ),
-}
 
 PATTERNS = (
     *PATTERNS,
@@ -456,14 +390,89 @@ PATTERNS = (
         "abuse",
         r"\b(?:apertou|aperta|apertando) (?:o )?meu pescoco\b|\bme (?:enforcou|enforca|esganou|esgana)\b",
     ),
-)
-RESOLVED = re.compile(RESOLVED.pattern + r"|\bera (?:so|soh|apenas) (?:o|a|um|uma)\b|\bchurrasco\b")
-CONTEXTS = {
-    **CONTEXTS,
-    "informational": re.compile(
-        CONTEXTS["informational"].pattern
-        + r"|\b(?:gato|gata|cachorro|cachorra|cao|veado|gamba|animal|passarinho|passaro|bicho|guaxinim) (?:\w+ ){0,3}(?:morreu|morto|morta|atropelad[oa])\b"
+    # (seventh sets) a poison or a battery swallowed; a teenager not home all night and not
+    # answering; "querer morrer", "no meu limite", "amanhã não vou mais estar aqui"; the means
+    # beside depression; "ele some com as crianças"
+    _p(
+        "pt-swallowed-poison",
+        "emergency",
+        "medical_now",
+        r"\b(?:bebeu|bebi|engoliu|engoli|tomou|tomei|comeu) (?:\w+ ){0,3}(?:agua sanitaria|candida|veneno|chumbinho|soda caustica|desentupidor|bateria|pilha|ima|baterias|pilhas|imas)\b",
     ),
+    _p(
+        "pt-not-home",
+        "emergency",
+        "missing_now",
+        r"\bnao (?:voltou|chegou|dormiu|veio) (?:pra|para|em|a) casa\b.{0,80}\bnao (?:atende|responde|aparece)\b",
+    ),
+    _p(
+        "pt-warning-signs-7",
+        "crisis",
+        "crisis_self",
+        r"\bquer(?:er|endo) morrer\b|\bvontade de morrer\b|\b(?:to|tou|estou) no (?:meu )?limite\b|\bnao (?:to|tou|estou) bem da cabeca\b"
+        r"|\bnao vou (?:mais )?estar (?:mais )?aqui\b|\bja nao vou estar aqui\b|^(?:eu )?ja escolhi o dia\s*[.!]*$"
+        r"|\bdeprimid[oa]\b.{0,80}\b(?:espingarda|arma|pistola|revolver|rifle|corda|remedios|comprimidos)\b",
+    ),
+    _p(
+        "pt-take-children",
+        "domestic_violence",
+        "abuse_ongoing",
+        r"\b(?:some|sumir|sumo|foge|fugir|leva|levar|levo) com (?:as |os )?(?:meus |minhas |nossos |nossas )?(?:criancas|filhos|filhas|meninos|meninas)\b",
+    ),
+)
+
+CONTEXTS = {
+    "past": re.compile(
+        r"\b(?:detiveram|prenderam|levaram preso|faleceu|faleceram|perdeu o|perdeu a)\b|\bperdi (?:o |a )?(?:meu|minha) (?:mae|pai|avo|marido|esposa|esposo|irmao|irma|tio|tia|emprego)\b|\bontem\b|\banteontem\b|\b(?:semana|noite) passada\b|\b(?:mes|ano|fim de semana|verao|inverno) passado\b"
+        r"|\b(?:ha|faz) (?:\w+ )?(?:dias?|semanas?|mes(?:es)?|anos?|tempo)\b|\boutro dia\b|\bmes retrasado\b"
+        r"|\bquando (?:\w+ ){0,3}(?:teve|tava|estava|foi|aconteceu|roubaram|assaltaram)\b"
+        r"|\bna (?:segunda|terca|quarta|quinta|sexta)(?:-feira)?(?: passada)?\b|\bno (?:sabado|domingo)(?: passado)?\b|\bem (?:19|20)\d\d\b|\bde (?:19|20)\d\d\b"
+    ),
+    "records": re.compile(
+        r"\bboletim(?: de ocorrencia)?\b|\bbo\b|\bcopia\b|\brelatorio (?:policial|da policia|do acidente|do caso)\b"
+        r"|\bnumero do (?:caso|processo|bo|boletim)\b|\brelatorios?\b|\bseguro do carro\b|\bpara o seguro\b|\bseguradora\b|\bpolice report\b"
+    ),
+    "informational": re.compile(
+        r"\bo que (?:fazer|faco|devo fazer|eu faco|a gente faz) (?:se|quando|em caso)\b|\bcomo (?:faco|posso|se|eu|que)\b|\bem caso de\b"
+        r"|\bse a policia me (?:parar|abordar|pegar)\b|(?:^|[.?!,] )(?:e )?se (?:algum dia |um dia |alguma vez )?(?:eu )?(?:ver|vir|visse|tiver|houver|acontecer|presenciar|encontrar|me deparar|sentir|ouvir|notar|perceber)\b"
+        r"|\bdicas?\b|\bprevenc\w+|\baulas?\b|(?<!em )(?<!en )\bcursos?\b|\btreinamento\b|\bsimulad[oa]\b|\bpalestras?\b"
+        r"|\bdetector(?:es)? de (?:fumaca|monoxido)\b|\balarme de (?:incendio|fumaca)\b|\bextintor\b"
+        r"|\bfilme\b|\bdocumentarios?\b|\btrabalho (?:da|de) (?:faculdade|escola)\b|\bfaculdade\b|\bestudando\b|\bdados\b|\bestatisticas\b|\brecursos\b|\bvoluntari\w+|\bgrupo de apoio\b|\bgrupo do whatsapp\b"
+        r"|\bnao (?:tem|ha) (?:fogo|fumaca)\b|\bsem fogo\b|\bfuma\b|\bfumar\b|\bcigarr\w+|\bmaconha\b|\bnarguile\b|\bbateria\b|\bpilha\b|\bcomo (?:eu )?(?:denuncio|aviso|reporto)\b|\bsem (?:saberem|que saibam)\b|\bnoticias?\b|\bnovela\b|\bserie\b|\bjogo\b|\blivro\b|\bmusica\b|\bsem querer\b|\bpor engano\b|\bpor acidente\b|\be legal\b"
+        r"|\bpara evitar\b|\bevitar\b|\bprevenir\b|\bsinais\b|\bcomo reconhecer\b|\b(?:achei|encontrei) (?:uma?|o|a) (?:faca|arma|pistola|revolver|bala|canivete)s?\b|\bentregar\b|\bentrego\b|\belogiar\b|\bagradecer\b"
+        r"|\bjornal\b|\bepisodio\b|\bassistindo\b|\bassisti\b|\bvi na (?:tv|internet|noticia)\b"
+        r"|\bpalestras? sobre\b|\bdescart\w+|\bjogar fora (?:os )?(?:remedios|medicamentos)\b|\bquando (?:devo|posso|se deve) ligar (?:para o|pro) 911\b"
+        r"|\bquase (?:tive|me deu|que tive|me da|morri de) (?:um )?(?:infarto|ataque)\b|\bvou ter um (?:infarto|ataque)\b"
+        r"|\bpara (?:o )?caso (?:de|dela|dele|ela|ele|eu)\b|\bplano de (?:fuga|evacuacao|emergencia)\b|\bmaterial em\b"
+        r"|\btem (?:algum|um) (?:programa|cadastro|grupo|servico)\b|\bpara quem (?:eu )?(?:aviso|ligo|reporto|falo)\b"
+        r"|\bgolpe (?:do|de|no|pelo|pela)\b|\bgolpista\b|\bfraude\b|\bscam\b|\blegalmente\b|\bso (?:uma )?pergunta\b|\bso para saber\b|\bpor curiosidade\b"
+        r"|\bse alguem (?:entrar|invadir|me atacar|me roubar)\b|\bquant[oa]s \w+ (?:\w+ )?(?:teve|tem|houve|tiveram)\b|\btem (?:algum |um )?programa\b"
+        r"|\bfree fire\b|\bfogo no parquinho\b"
+        r"|\b(?:gato|gata|cachorro|cachorra|cao|veado|gamba|animal|passarinho|passaro|bicho|guaxinim) (?:\w+ ){0,3}(?:morreu|morto|morta|atropelad[oa])\b"
+        # hearsay and the news, the 988 line as a subject, a program asked about
+        r"|\be verdade\b|\bverdade\s*\?|\bboato\w*|\b(?:li|vi) no (?:facebook|face|insta|instagram|whats|whatsapp|grupo|jornal|noticiario)\b|\bdizem que\b|\bfilmando\b|\bgravando\b"
+        r"|\b(?:e|eh|era|sera|deve ser) (?:um |uma )?(?:golpe|fraude|trote)\b|\bo 988 (?:e|serve)\b|\b(?:ainda )?(?:tem|existe) (?:aquele|esse) programa\b"
+    ),
+    "permit": re.compile(
+        r"\blicenca\b|\bporte\b|\btravas? (?:de|para) armas?\b|\b(?:troca|entrega|recompra) de armas\b|\bsem perguntas\b|\bcom (?:as )?minhas armas\b|\bdeixou um (?:revolver|arma|rifle)\b|\bpermissao\b|\bregistr(?:o|ar) (?:de |a |o |minha |meu )?(?:arma|pistola|alarme)\b|\bautorizacao\b"
+        r"|\bvagas?\b|\bemprego\b|\btrabalhar\b|\bconcurso\b|\bbombeiros?\b|\bclube de tiro\b|\bestande de tiro\b"
+        r"|\bcomprar\b|\bcertificado\b|\beligibilidade\b|\beligibility\b|\bguardar (?:as |a |minhas )?armas?\b|\bmilitar\b|\bexercito\b|\bforcas armadas\b"
+        r"|\bde brinquedo\b|\bde agua\b|\bde pressao\b|\bfogos de artificio\b|\bvender\b|\bvenda\b"
+        r"|\btransportar\b|\bdescarregad[oa]\b|\bentregar (?:a|o|uma|um|minha|meu) (?:arma|pistola|rifle|espingarda)\b|\bcaca\b|\bcacar\b"
+        r"|\bregistr\w+|\benfeite\b|\bdecoracao\b|\bdecorativ\w+|\bcolecao\b|\b(?:pra|para) (?:limpar|cortar|podar)\b|\bdo quintal\b"
+        r"|\bcortar (?:o )?(?:mato|grama)\b|\b(?:spray|gas) de pimenta\b"
+    ),
+    "negation": re.compile(
+        r"\bnao ameaca ninguem\b|\b(?:ela|ele|minha \w+|meu \w+) (?:ja )?(?:esta|ta) bem\b|\bnao (?:e|eh) nada grave\b|\bnada grave\b|\bnao (?:e|eh) (?:uma )?emergencia\b|\bnao (?:e|eh) urgente\b|\bninguem (?:se )?(?:ferido|machucou|ficou ferido|se feriu)\b|\bninguem se machucou\b"
+        r"|\bsem feridos\b|\btodo mundo (?:esta|ficou) bem\b|\besta(?:o)? todo mundo bem\b|\btodos (?:estao|ficaram) bem\b|\bbatidinha\b|\bso (?:um )?(?:arranhao|amassado|amassadinho)\b"
+        r"|\bnao (?:tem|ha) (?:nenhum )?perigo(?: nenhum)?\b"
+        r"|\bnao (?:tem|teve|houve) feridos?\b|\bninguem (?:ferido|machucado)\b"
+    ),
+    "gone": re.compile(
+        r"\b(?:ja )?(?:foi|foram) embora\b|\bja (?:sairam|saiu|fugiram|fugiu)\b|\bnao (?:tem|tinha) (?:mais )?ninguem (?:la|em casa|dentro|no local|na casa)\b|\benquanto (?:a gente |nos )?(?:estava|estavamos) fora\b"
+    ),
+    "audience": AUDIENCE,
+    "safe": SAFE,
     "resolved": RESOLVED,
 }
 
