@@ -645,3 +645,23 @@ def test_a_split_guess_about_the_past_with_no_alarming_word_is_routine() -> None
         "emergency",
         "crisis",
     )
+
+
+def test_a_fragments_classifier_guess_does_not_speak_for_a_message_written_for_others() -> None:
+    """ "What's the DV line's number? I want to post it at church": the classifier's urgent guess
+    on one fragment, with no alarming word the lexicon sees, is the subject, not an event."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu import triage
+
+    clause = Message(
+        data={
+            "text": "can you tell me more about that one for everybody",
+            "intent": {"name": "crisis"},
+        }
+    )
+    clause.set("intent_ranking", [{"name": "crisis", "confidence": 0.7}])
+    component = triage.UrgentTriage(triage.UrgentTriage.get_default_config())
+    assert component._urgent_clause(clause, {"audience"}) is None
+    # the same fragment in a message not written for others speaks for it
+    assert component._urgent_clause(clause, set())[0] == "crisis"
