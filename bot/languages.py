@@ -68,7 +68,21 @@ LOANWORDS = (
     "uber",
     "main st",
     "main street",
+    "connecticut",
+    # programs residents name in English whatever language they write in
+    "national night out",
+    "coffee with a cop",
+    "citizens police academy",
+    "citizen police academy",
+    "citizen's police academy",
+    "citizens academy",
+    "police academy",
+    "take back day",
+    "eligibility certificate",
+    "handgun",
 )
+# A street named the English way ("Farmington Ave", "White Street"): a name, not a language.
+_STREET = r"[a-z]+ (?:ave|avenue|st|street|rd|road|blvd|boulevard|tpke|turnpike|hwy|highway)"
 # When lingua hesitates between Spanish and Portuguese (their confidences this close), the
 # spellings and short words only one of them has decide. 0.5, measured (fifth session) on the
 # Spanish, Portuguese and English sets: one more Portuguese question told than at 0.3, none lost.
@@ -91,7 +105,7 @@ _MARKERS = {
 # English's own short words: a message with none of them and two or more Spanish or Portuguese
 # markers is not English, however short ("tem multa pra isso?", "dnd queda la estacion").
 _ENGLISH = re.compile(
-    r"\b(?:the|is|are|my|how|where|what|when|who|do|does|i|i'm|im|you|can|to|of|and|for|it|get|"
+    r"\b(?:the|is|are|my|how|where|what|when|who|does|i|i'm|im|you|can|to|of|and|for|it|get|"
     r"with|this|that|have|need|please|thanks|hi|hello)\b"
 )
 
@@ -184,7 +198,8 @@ def _place_and_unit_names() -> set[str]:
 @functools.lru_cache(maxsize=1)
 def _neutral() -> re.Pattern[str]:
     words = sorted({*LOANWORDS, *_place_and_unit_names()}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    names = "|".join(re.escape(w) for w in words)
+    return re.compile(r"\b(?:" + names + "|" + _STREET + r")\b", re.IGNORECASE)
 
 
 def _spanish_or_portuguese(folded: str) -> str | None:
@@ -222,6 +237,13 @@ def detect(text: str) -> Detection:
     if {code, second} == {"es", "pt"} and best - runner_up < CLOSE:
         code = _spanish_or_portuguese(fold(neutral)) or code
     share = best / total if total else 0.0
+    if code == "en":
+        # English names of programs and places carried lingua ("cuando es el national night out
+        # en west hartford"): with no English short word and two Spanish or Portuguese ones, the
+        # message is written in that language
+        marked = _by_markers(fold(neutral))
+        if marked:
+            return Detection(marked, MIN_SHARE)
     if {code, second} == {"es", "pt"} and share < MIN_SHARE <= (best + runner_up) / total:
         # Spanish or Portuguese for sure, split between the two ("robo de identidad, como lo
         # reporto"): the markers above chose; 9 more of 625 routine questions told, no English lost

@@ -57,3 +57,25 @@ def test_two_short_words_of_one_language_tell_it(text: str, code: str) -> None:
 @pytest.mark.parametrize("text", ["thanks", "ok la", "hi, mi casa"])
 def test_one_marker_or_an_english_word_is_not_enough(text: str) -> None:
     assert detect(text).code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("cuando es el national night out en west hartford", "es"),
+        ("quando tem o proximo coffee with a cop", "pt"),
+        ("ja tem data do drug take back day?", "pt"),
+        ("como me inscribo en la citizens police academy de Connecticut", "es"),
+    ],
+)
+def test_english_program_names_do_not_make_a_message_english(text: str, code: str) -> None:
+    """Residents name programs in English whatever language they write in; with two Spanish or
+    Portuguese short words and no English one, the message is in that language."""
+    assert detect(text).code == code
+
+
+@pytest.mark.parametrize(
+    "text", ["when is national night out", "do you do coffee with a cop", "do you have a tip line"]
+)
+def test_english_about_programs_stays_english(text: str) -> None:
+    assert detect(text).code in ("en", None)

@@ -665,3 +665,66 @@ def test_a_fragments_classifier_guess_does_not_speak_for_a_message_written_for_o
     assert component._urgent_clause(clause, {"audience"}) is None
     # the same fragment in a message not written for others speaks for it
     assert component._urgent_clause(clause, set())[0] == "crisis"
+
+
+# --- the eighth sets' general causes (eighth session), each caught and left alone ---
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("i hate that i woke up again today", "crisis"),
+        ("which parking garages in town are high enough, asking for a reason", "crisis"),
+        ("i just want someone to find me before my kids do", "crisis"),
+        ("deleting all my accounts tonight, want to leave nothing behind", "crisis"),
+        ("who takes a cat if the owner dies? want to make sure luna is ok after", "crisis"),
+        ("i have a bottle of pills right here next to me", "crisis"),
+        ("someone is hiding in my closet i can hear him breathing", "emergency"),
+        ("my alarm is going off and i can see a man inside my kitchen on the camera", "emergency"),
+        ("asalto en progreso en la tienda de la esquina", "emergency"),
+        ("la chimenea se salio de control y no la puedo apagar", "emergency"),
+        ("choque en la 84, el carro quedo aplastado contra el muro", "emergency"),
+        ("ella dice que si llamo a la policia se lleva a los niños y me mata", "domestic_violence"),
+        ("ele disse que se eu denunciar ele mata minha gata", "domestic_violence"),
+        ("to quebrando as vitrines da loja agora", "emergency"),
+        ("acho que o mundo seria melhor sem alguem como eu", "crisis"),
+        ("me quemo con cigarros cuando me siento mal", "crisis"),
+        ("ultimamente pienso que seria mejor un accidente en el trabajo", "crisis"),
+    ],
+)
+def test_warning_signs_and_danger_the_eighth_sets_taught(text: str, category: str) -> None:
+    assert _decided(text, [("nlu_fallback", 0.3), ("out_of_scope", 0.2)]) == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the fire alarm at my office went off for no reason, who fines the landlord",
+        "my uncle did time for armed robbery in the 80s and needs a records check",
+        "my shop got robbed in 2021, the case is closed now, can i get the file",
+        "the impound lot is robbing me blind, $250 a day",
+        "the tow company is holding my truck hostage till i pay",
+        "loud bangs last night, probably fireworks, did anyone call it in",
+        "whats the legal blade length for a pocket knife",
+        "are there archery or knife throwing lessons in town",
+        "vendo mi rifle de caza, que papeles necesito",
+        "a que hora abre la oficina de permisos de armas",
+        "me quiero morir de la verguenza, deje las llaves adentro del carro",
+        "meu filho explodiu de raiva no videogame",
+        "disseram que sequestraram minha filha mas era golpe, ela tava em casa",
+        "vi um cara armado no mercado mas era segurança, ta tudo certo",
+    ],
+)
+def test_routine_messages_of_the_eighth_sets_are_not_urgent(text: str) -> None:
+    assert _decided(text, [("nlu_fallback", 0.3), ("out_of_scope", 0.2)]) not in (
+        "emergency",
+        "crisis",
+        "domestic_violence",
+    )
+
+
+def test_overnight_parking_is_not_the_past() -> None:
+    assert "past" not in assess("what are the overnight parking rules").context
+
+
+def test_seeing_is_not_selling_in_portuguese() -> None:
+    """ "vendo" is "I sell" in Spanish and "seeing" in Portuguese: never a permit context there."""
+    assert "permit" not in assess("to vendo uma briga, um cara com faca").context

@@ -78,6 +78,7 @@ JOKING = re.compile(
     r"|inveja|cansaco|sede|curiosidade|ciumes|amor|emocao)\b"
     r"|\bdying (?:of|from) (?:laughter|laughing|boredom|embarrassment|hunger|curiosity)\b|\b(?:die|dying|died|dead) (?:of |from )?laugh(?:ing|ter)\b"
     r"|\bunder the gun\b|\bfire away\b|\bkiller (?:deals?|sales?|prices?|workout|views?|app|playlist|game)\b|\b(?:me|se|te) matar de (?:estudar|trabalhar|rir|tanto)\b|\bmatarme (?:estudiando|trabajando)\b|\b(?:me|te|se|nos) muer(?:o|e|en|es) por (?:conocer|ver|ir|saber|probar|tener|comer|salir)\w*|\bdying to (?:know|meet|see|try|go|get|find out|hear)\b|\b(?:ticket|photo|bath) bomb\b"
+    r"|\brob(?:bing|bed|s)? (?:me|us|people|them|everyone) blind\b|\b(?:highway|daylight) robbery\b|\b(?:holding|held|holds|hold|keeping) (?:my|our|the|his|her|their) (?:\w+ )?(?:car|truck|vehicle|van|stuff|money|deposit|package|keys|phone) hostage\b"
     r"|\b(?:mi jefe|mi profe\w*|meu chefe|meu professor|my boss|my teacher|my coach) (?:me va a matar|vai me matar|is (?:gonna|going to) kill me)\b"
 )
 

@@ -190,7 +190,7 @@ PATTERNS = (
         "fire",
         "emergency",
         "fire",
-        r"\bfire\b(?!\s*(?:lane|lanes|department|departments|dept|depts|truck|trucks|engine|fighters?|company|house|chief|museum|prevention|stations|works?|pit|place|arm|arms|safety|drill|marshal|permit|hydrant parking|code|extinguisher|alarm test|inspection|academy|truck parking|wood|station|hall))"
+        r"\bfire\b(?!\s*(?:lane|lanes|department|departments|dept|depts|truck|trucks|engine|fighters?|company|house|chief|museum|prevention|stations|works?|pit|place|arm|arms|safety|drill|marshal|permit|hydrant parking|code|extinguisher|alarms?|inspection|academy|truck parking|wood|station|hall))"
         r"|\bon fire\b|\bflames?\b|\bburning\b(?! (?:permit|ban|season|questions?))|\b(?:full of|filled with|filling with|filling up with|filled up with) smoke\b|\bsmoke (?:is )?(?:coming|pouring|everywhere|filling|in (?:the|my|our))"
         r"|\bsmell(?:s|ing)? (?:of )?(?:smoke|gas|burning)\b|\bgas leak\b|\bleaking gas\b|\bsmell gas\b|\bgas smell\b|\bsmells? like gas\b"
         r"|\bcarbon monoxide\b(?! detector)|\bco (?:alarm|detector) (?:is )?(?:going off|beeping|sounding)"
@@ -356,9 +356,9 @@ PATTERNS = (
 # --- context --------------------------------------------------------------------------------
 
 PRESENT = re.compile(
-    r"(?<!not )\bright now\b|(?<!safe )(?<!okay )(?<!ok )(?<!fine )(?<!over )(?<!open )(?<!happens )(?<!do )\bnow\s*[!.]*$|\bnow!|\b(?:here|there|outside|inside|happening|going on|coming|come|hurry|help|please) now\b"
+    r"(?<!not )\bright now\b|(?<!safe )(?<!okay )(?<!ok )(?<!fine )(?<!over )(?<!open )(?<!happens )(?<!do )(?<!closed )(?<!different )(?<!better )(?<!done )\bnow\s*[!.]*$|\bnow!|\b(?:here|there|outside|inside|happening|going on|coming|come|hurry|help|please) now\b"
     r"|\band now\b|\bnow (?:he|she|they|it|there)(?:'s| is| are|'re)\b|\bcurrently\b|\bat the moment\b|\bas we speak\b|\bas i (?:type|write|text)\b"
-    r"|\b(?:is|are|'s|'re) happening\b|\bin progress\b|\bstill (?:here|there|inside|outside|in the|in my|at|on|going|burning|bleeding|not)\b"
+    r"|\b(?:is|are|'s|'re) happening\b|\bin progress\b|\bstill (?:here|there|inside|outside|in the|in my|at|on(?! file| record)|going|burning|bleeding|not)\b"
     r"|\bhurry\b|\bplease help\b|\bhelp me\b|!!|\bjust (?:now|happened|broke|shot|stabbed|hit|collapsed|been|got|was|robbed|mugged|attacked|assaulted|fired|flipped|crashed|fell|grabbed|swallowed|took off|ran off|drove off|went under|stopped breathing|passed out)\b"
     r"|\b(?:is|are|'s|'re) (?:on the floor|on the ground|not breathing|unconscious|unresponsive|not moving|turning blue)\b|\bspreading\b|\b(?:alarm|detector) (?:is |'s )?(?:going off|beeping|sounding)\b"
     r"|\b(?:is|are|'s|'re) (?:breaking|trying|coming|hitting|beating|choking|strangling|stabbing|punching|kicking|slapping|hurting|threatening|shooting|attacking|fighting|following|chasing|stalking|screaming|waving|pointing|running|fleeing|hiding|lurking|burning|bleeding|dying|drowning|outside|inside|here)\b"
@@ -366,9 +366,9 @@ PRESENT = re.compile(
     r"|\bi'm (?:hiding|bleeding|trapped)\b|\b(?:he|she|they)(?:'s| has|'ve) got\b|\bhas a (?:gun|knife|weapon)\b"
 )
 PAST = re.compile(
-    r"\bovernight\b|\blast (?:night|week|month|year|weekend|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time)\b"
+    r"\bovernight\b(?! (?:parking|park|permits?|omits?|pass(?:es)?|rules?|ban))|\blast (?:night|week|month|year|weekend|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time)\b"
     r"|\b(?:\d+|a|an|one|two|three|four|five|six|few|couple(?: of)?|several) (?:days?|weeks?|months?|years?) ago\b"
-    r"|\byesterday\b|\bback in\b|\bin (?:january|february|march|april|june|july|august|sept?|september|october|november|december|jan|feb|aug|oct|nov|dec)\b|\bin (?:19|20)\d\d\b|\ba while (?:ago|back)\b|\bover the (?:weekend|summer|holidays)\b"
+    r"|\byesterday\b|\bback in\b|\bin (?:january|february|march|april|june|july|august|sept?|september|october|november|december|jan|feb|aug|oct|nov|dec)\b|\bin (?:19|20)\d\d\b|\bin the (?:19|20)?\d0'?s\b|\bdid time\b|\bserved time\b|\ba while (?:ago|back)\b|\bover the (?:weekend|summer|holidays)\b"
     r"|\bpreviously\b|\bearlier this (?:week|month|year)\b|\bwhen (?:\w+ ){0,4}(?:was|were|got|had) \w+|\bfrom when\b|\bafter (?:\w+ ){0,3}(?:was|were|got) \w+"
     r"|\bthe other (?:day|night|week)\b|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\bthere (?:was|were) (?:a|an|some)\b|\b(?:we|i) had (?:a|an)\b"
@@ -391,7 +391,7 @@ INFORMATIONAL = re.compile(
     r"|\b(?:safety )?tips?\b|\bprevent(?:ion|ing)?\b|\bclass(?:es)?\b|\bcourse\b|\btraining\b|\bworkshop\b|\bacademy\b"
     r"|\bsmoke (?:detector|alarm)s?\b|\bdocumentar(?:y|ies)\b|\bfire (?:safety|drill|extinguisher)\b|\bcpr\b|\bnarcan training\b|\bin case of\b|\bif (?:someone|a person|there's|there is|i see)\b"
     r"|\bmisdial|\bby (?:mistake|accident)\b|\baccidentally (?:called|dialed|dialled|texted)\b|\bpocket dial|\bbutt dial"
-    r"|\bstatistics\b|\bcrime rate\b|\bhow (?:many|often)\b|\bnews\b|\barticle\b|\bmovie\b|\bvideo game\b|\bbook\b|\bsong\b|\b(?:tell|know|heard|a good|funny|cop|police) jokes?\b"
+    r"|\blegal (?:blade|length|limit|size|age)\b|\bblade (?:length|lenght|size)s?\b|\blessons?\b|\bstatistics\b|\bcrime rate\b|\bhow (?:many|often)\b|\bnews\b|\barticle\b|\bmovie\b|\bvideo game\b|\bbook\b|\bsong\b|\b(?:tell|know|heard|a good|funny|cop|police) jokes?\b"
     r"|\b(?:is|are) (?:it |they |we |you |people )?(?:\w+ ){0,4}allowed\b|\bam i allowed\b|\bwhat to do (?:during|in)\b"
     r"|\bwhat'?s the (?:process|procedure|rule|law|policy)\b|\bwho do (?:i|we) (?:call|tell|notify|report (?:it|this|that) to)\b"
     r"|\b(?:student |short |indie )?films?\b|\bfilming\b|\bescape plan\b|\bis there a (?:program|class|group|service)\b"
@@ -504,7 +504,7 @@ SAFE = re.compile(
 # hanging; shelters; and what settles a message ("false alarm", "all good", "a truck backfiring").
 RESOLVED = re.compile(
     r"\b(?:it was|it's|its|just|was just|turned out to be|only|probably) a false alarm\b|\ball good\b|\b(?:checked it|said it was|bad sensor|faulty (?:sensor|detector|alarm))\b|\bit was just (?:a|the|my|our)\b|\b(?:it's|it is|everything's|everything is|all is|we're all|we are all) (?:fine|good|ok|okay) now\b|\bbackfir\w*"
-    r"|\bcontrolled burn\b|\b(?:they were|they're|it was) (?:just )?filming\b|\bburn(?:t|ed) (?:the |my )?(?:toast|food|popcorn|dinner|bacon|pizza|pan)\b|\bjust (?:steam|the shower|cooking)\b"
+    r"|\bcontrolled burn\b|\b(?:it was|it's|its|was|were|probably|prob|prolly|likely|must have been|just) (?:just |only |probably )?fireworks\b|\b(?:they were|they're|it was) (?:just )?filming\b|\bburn(?:t|ed) (?:the |my )?(?:toast|food|popcorn|dinner|bacon|pizza|pan)\b|\bjust (?:steam|the shower|cooking)\b"
 )
 PATTERNS = (
     *PATTERNS,
@@ -690,6 +690,26 @@ PATTERNS = (
         "crisis",
         "crisis_self",
         r"^(?:i )?(?:already |finally )?(?:picked|chose|chosen|set) (?:a|the) (?:date|day)\s*[.!]*$|^i(?:'ve| have) (?:already )?(?:picked|chosen|set) (?:a|the) (?:date|day)\s*[.!]*$",
+    ),
+    # (eighth sets) sorry to have woken up; a height "high enough"; found before the children;
+    # leaving nothing behind; a pet seen to "after"; someone hiding in the car or the house
+    _p(
+        "warning-signs-8",
+        "crisis",
+        "crisis_self",
+        r"\b(?:hate|hated|disappointed|sad|upset|angry|mad|pissed) (?:that )?i (?:woke|wake|keep waking|still wake) up\b|\bwish(?:ed)? i (?:hadn't|didn't|never|wouldn't) (?:woke|wake|woken) up\b"
+        r"|\b(?:bridges?|buildings?|roofs?|rooftops?|garages?|cliffs?|overpass(?:es)?|towers?)\b.{0,50}\b(?:high|tall) enough\b|\b(?:high|tall) enough\b.{0,30}\b(?:bridges?|buildings?|roofs?|cliffs?|overpass(?:es)?|to jump)\b"
+        r"|\b(?:find|finds|found) me before (?:my|the|our) (?:kids|children|family|wife|husband|son|daughter|mom|dad|parents|roommate)\b"
+        r"|\bleave nothing behind\b|\b(?:close my eyes|go to sleep|fall asleep)\b.{0,40}\bhope\b.{0,20}\bthe last time\b"
+        r"|\b(?:pills|meds|gun|rope|razors?|blades?)\b.{0,15}\b(?:in front of me|next to me|right here|on the table|beside me)\b|\bswallowed (?:everything|all (?:of )?the (?:pills|meds)|whatever)\b|\bmake sure (?:\w+ ){1,3}(?:is|are|will be|gets?) (?:ok|okay|fine|taken care of|looked after) after\s*[.!?]*$",
+    ),
+    _p(
+        "hiding-inside",
+        "emergency",
+        "crime",
+        r"\bsome(?:one|body)(?:'s|s| is)? (?:hiding )?in (?:the |my |our )(?:back ?seat|trunk|closet|attic|crawl ?space|basement)\b"
+        r"|\b(?:see|seeing|saw|can see) (?:someone|somebody|a (?:man|guy|person|stranger)|people) (?:\w+ )?(?:in|inside) (?:my|our|the) (?:living room|house|home|kitchen|bedroom|basement|garage|apartment|backyard)\b"
+        r"|\bsuspicious (?:package|bag|backpack|box|device|suitcase)\b.{0,60}\b(?:wires?|ticking|leaking|smoke)\b|\b(?:package|bag|backpack|box|suitcase)\b.{0,30}\b(?:with )?wires? (?:sticking|coming) out\b",
     ),
 )
 

@@ -51,7 +51,7 @@ PATTERNS = (
         r"|\bse (?:esta|estan) metiendo\b|\b(?:estan|esta) (?:entrando|forzando|rompiendo) (?:a |en |la |mi )?(?:la |mi )?(?:casa|puerta|ventana|apartamento|carro)"
         r"|\bhay (?:alguien|un (?:hombre|tipo)|ladrones?|un intruso) (?:adentro|dentro|en (?:mi|la) casa|en el patio|en mi cuarto)"
         r"|\bse (?:nos |me |le |les )?(?:metieron|metio)\b.*\b(?:estan|esta|siguen|sigue|todavia estan) (?:adentro|dentro|aqui)\b"
-        r"|\bintrusos?\b|\bme (?:estan|esta) (?:robando|asaltando)\b|\b(?:estan|esta) (?:asaltando|robando) (?:a|al|el|la|un|una|los|las)\b|\b(?:asalto|robo) (?:en curso|ahora)",
+        r"|\bintrusos?\b|\bme (?:estan|esta) (?:robando|asaltando)\b|\b(?:estan|esta) (?:asaltando|robando) (?:a|al|el|la|un|una|los|las)\b|\b(?:asalto|robo) (?:en curso|en progreso|en proceso|ahora)|\b(?:con|tiene|tienen) las manos (?:arriba|en alto)\b",
     ),
     _p(
         "es-kidnap-followed",
@@ -104,7 +104,7 @@ PATTERNS = (
         "es-crash",
         "emergency",
         "crash",
-        r"\b(?:choque|accidente|chocaron|choco|volco|volcado)\b.*\b(?:herid[oa]s?|sangr\w*|atrapad[oa]s?|inconsciente|ambulancia|muert[oa]s?|no se mueve)"
+        r"\b(?:choque|accidente|chocaron|choco|volco|volcado)\b.*\b(?:herid[oa]s?|sangr\w*|atrapad[oa]s?|inconsciente|ambulancia|muert[oa]s?|no se mueve|aplastad[oa]s?|destrozad[oa]s?)"
         r"|\batropell(?:o|aron|ado|ada)\b|\b(?:cayo|cayeron|se fue|se fueron) (?:al|a un|en el|por el) (?:rio|lago|barranco|canal|precipicio)\b",
     ),
     _p(
@@ -149,7 +149,7 @@ PATTERNS = (
         "es-crisis",
         "crisis",
         "crisis",
-        r"\b(?:me quiero|quiero|quisiera|deseo|ganas de|pienso en|pensando en|voy a) (?:morir(?:me)?|matarme|suicidarme|desaparecer|quitarme la vida|dormir y no despertar)\b(?! de (?:risa|hambre|sueno|verguenza|calor|frio|la risa|estudiar|trabajar|tanto|amor|cansancio|rabia))"
+        r"\b(?:me quiero|quiero|quisiera|deseo|ganas de|pienso en|pensando en|voy a) (?:morir(?:me)?|matarme|suicidarme|desaparecer|quitarme la vida|dormir y no despertar)\b(?! de (?:la |el )?(?:risa|hambre|sueno|verguenza|calor|frio|la risa|estudiar|trabajar|tanto|amor|cansancio|rabia))"
         r"|\bme voy a matar\b|\bse (?:va a|quiere) (?:matar|suicidar|quitar la vida)\b|\bsuicid\w*|\bquitar(?:me|se) la vida\b"
         r"|\bse (?:pega|va a pegar|pegaria|quiere pegar) un tiro\b|\bpegarme un tiro\b"
         r"|\bya tengo (?:un|el|todo) plan\b|\bnadie me va a (?:parar|detener)\b|\btengo (?:una soga|una cuerda|las pastillas|un arma|una pistola)\b.{0,40}\b(?:usarla|usarlas|usarlo|voy a|pienso)\b"
@@ -432,6 +432,31 @@ PATTERNS = (
         "abuse_ongoing",
         r"\bse (?:va a llevar|lleva|llevaria|llevara) a (?:los|mis) (?:ninos|hijos|nenes)\b|\bme (?:va a )?quit(?:a|ar|aria) a (?:los|mis) (?:ninos|hijos|nenes)\b",
     ),
+    # (eighth sets) a threat that keeps the writer from calling for help
+    _p(
+        "es-threat-if-called",
+        "domestic_violence",
+        "abuse_ongoing",
+        r"\bsi (?:llamo|le llamo|aviso|le digo|le cuento|lo denuncio|la denuncio|voy) a la policia\b.{0,40}\b(?:mata|matar|me pega|pegarme|lastima|se lleva|llevarse)\b",
+    ),
+    _p(
+        "es-fire-out-of-control",
+        "emergency",
+        "fire",
+        r"\bno (?:lo|la|los|las)? ?(?:puedo|podemos|pude|pudimos) apagar\b|\b(?:fuego|estufa|chimenea|llamas|incendio)\b.{0,40}\bse (?:salio|salieron) de control\b",
+    ),
+    _p(
+        "es-suspicious-package",
+        "emergency",
+        "crime",
+        r"\b(?:maleta|mochila|paquete|caja|bolsa|valija)s? (?:rar[ao]s?|sospechos[ao]s?|extran[ao]s?)\b.{0,40}\b(?:cables?|alambres?|hace tic|pitando)\b",
+    ),
+    _p(
+        "es-self-harm-8",
+        "crisis",
+        "crisis",
+        r"\bseria mejor (?:que me pase |tener )?un accidente\b|\bme quemo (?:con (?:cigarr\w+|encendedor|fosforos|cerillos)|a proposito|cuando)\b|\bojala (?:me pase|tenga|me de) un accidente\b|\bojala (?:no despierte|me muera)\b",
+    ),
 )
 
 CONTEXTS = {
@@ -451,9 +476,9 @@ CONTEXTS = {
         r"|\bdetector(?:es)? de (?:humo|monoxido)\b|\balarma (?:de|contra) (?:humo|incendio)s?\b|\bextintor\b"
         r"|\bpelicula\b|\bnoticias?\b|\bserie\b|\bvideojuego\b|\bjuego\b|\blibro\b|\bcancion\b|\bpor error\b|\bsin querer\b|\bpor accidente\b|\bes legal\b"
         r"|\bpara (?:que (?:\w+ ){0,3}no|evitar)\b|\bevitar\b|\bprevenir\b|\bsenales\b|\bcomo reconocer\b|\bpara estar preparad[oa]s?\b"
-        r"|\b(?:encontre|me encontre|halle) (?:una?|el|la) (?:navaja|pistola|arma|cuchillo|revolver|bala)s?\b|\bentregar(?:la|lo)?\b|\bfelicitar\b|\bagradecer\b|\bvi en\b|\bnoticiero\b|\bepisodio\b|\bviendo\b"
+        r"|\b(?:encontre|me encontre|halle) (?:una?|el|la) (?:navaja|pistola|arma|cuchillo|revolver|bala)s?\b|\bentregar(?:la|lo)?\b|\bfelicitar\b|\bagradecer\b|\bvi en\b|\bnoticiero\b|\bepisodio\b|\bviendo (?:la |el |una |un |las |los )?(?:tele|television|tv|serie|novela|pelicula|noticias|video|programa|documental)"
         r"|\bplaticas? sobre\b|\bpresentacion\b|\btarea\b|\bestudiando\b|\bestadisticas\b|\binvestigacion\b|\brecursos\b|\bvoluntari\w+|\bgrupos? de apoyo\b|\bboletin\b"
-        r"|\bno hay (?:fuego|humo)\b|\bsin fuego\b|\bfuma\b|\bfumar\b|\bcigarr\w+|\bvape\w*|\bmarihuana\b|\btabaco\b|\bpila\b|\bbateria\b|\bcomo (?:lo |la |le |los )?(?:denuncio|reporto|informo)\b|\bsin q(?:ue)? (?:sepan|se entere)n?\b|\bdeshacerme de\b|\btirar (?:las |los )?(?:medicinas|medicamentos|pastillas)\b|\bcuando (?:debo|se debe|puedo) llamar al 911\b"
+        r"|\bno hay (?:fuego|humo)\b|\bsin fuego\b|\bfuma\b|\bfumar\b|(?<!con )(?<!con un )(?<!con el )(?<!con los )(?<!com )\bcigarr\w+|\bvape\w*|\bmarihuana\b|\btabaco\b|\bpila\b|\bbateria\b|\bcomo (?:lo |la |le |los )?(?:denuncio|reporto|informo)\b|\bsin q(?:ue)? (?:sepan|se entere)n?\b|\bdeshacerme de\b|\btirar (?:las |los )?(?:medicinas|medicamentos|pastillas)\b|\bcuando (?:debo|se debe|puedo) llamar al 911\b"
         r"|\bcasi me (?:da|dio|daba) (?:un )?(?:infarto|ataque)\b|\bme va a dar un (?:infarto|ataque)\b|\b(?:tele)?novela\b"
         r"|\ben caso de que\b|\bpor si (?:acaso|se pierde|se pierden|se me pierde)\b|\bplan de (?:escape|evacuacion|emergencia)\b"
         r"|\b(?:hay|tienen|existe) (?:algun|un|algunos) (?:programa|registro|grupo|servicio)\b|\ba quien (?:le )?(?:aviso|llamo|reporto|le digo)\b|\bse permite\b"
@@ -466,7 +491,7 @@ CONTEXTS = {
         r"|\b(?:es|era|sera|debe ser) (?:una )?(?:estafa|fraude)\b|\bel 988 (?:es|sirve)\b|\bpara que (?:es|sirve) el 988\b|\b(?:hay|existe|tienen) (?:algun |un |ese )?programa\b"
     ),
     "permit": re.compile(
-        r"\bpermiso\b|\blicencia\b|\bcandados? (?:para|de) armas?\b|\b(?:entrega|canje|recompra) de armas\b|\bsin preguntas\b|\bcon mis armas\b|\btenerlas? legal\w*\b|\bdejo un (?:revolver|arma|rifle)\b|\bregistr(?:o|ar) (?:de |la |el |mi )?(?:arma|pistola|alarma)\b|\bporte de armas?\b|\bcampo de tiro\b|\bpoligono\b"
+        r"\bpermisos?\b|\blicencias?\b|\bvendo (?:mi|mis|una|el)\b|\bcandados? (?:para|de) armas?\b|\b(?:entrega|canje|recompra) de armas\b|\bsin preguntas\b|\bcon mis armas\b|\btenerlas? legal\w*\b|\bdejo un (?:revolver|arma|rifle)\b|\bregistr(?:o|ar) (?:de |la |el |mi )?(?:arma|pistola|alarma)\b|\bporte de armas?\b|\bcampo de tiro\b|\bpoligono\b"
         r"|\btrabajo\b|\btrabajar\b|\bguardias? (?:de seguridad )?armad[oa]s?\b|\bempleo\b|\bvacantes?\b|\bcontratando\b|\baplicar\b|\bbomberos?\b|\bde juguete\b|\bde agua\b|\bde balines\b"
         r"|\bfuegos artificiales\b|\bvender\b|\bventa\b|\bcomprar\b|\bcertificado\b|\belegibilidad\b|\bguard(?:ar|o) (?:las |los |mis )?armas\b|\bmilitar\b|\bejercito\b|\bfuerzas armadas\b"
         r""

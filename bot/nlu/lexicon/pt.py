@@ -88,7 +88,7 @@ PATTERNS = (
         "emergency",
         "fire",
         r"(?<!foi )(?<!e )(?<!eh )\bfogo\b(?! de artificio)|\bincendio\b|\bpegando fogo\b|\bcheio de fumaca\b|\bqueimando\b|\bfumaca\b(?! de cigarro)|\bchamas\b"
-        r"|\bcheiro (?:forte )?de (?:gas|queimado|fumaca)\b|\bvazamento de gas\b|\bvazando gas\b|\bmonoxido\b|\bexplo(?:sao|diu)\b|\bfios? (?:caidos?|soltando faisca)",
+        r"|\bcheiro (?:forte )?de (?:gas|queimado|fumaca)\b|\bvazamento de gas\b|\bvazando gas\b|\bmonoxido\b|\bexplo(?:sao|diu)\b(?! de (?:raiva|rir|alegria|felicidade|emocao|odio))|\bfios? (?:caidos?|soltando faisca)",
     ),
     _p(
         "pt-medical",
@@ -154,7 +154,7 @@ PATTERNS = (
         "crisis",
         r"\b(?:quero|vou|queria|penso em|pensando em|vontade de|pensei em) (?:morrer|me matar|sumir|desaparecer|dormir e nao acordar|tirar (?:a )?minha (?:propria )?vida)\b(?! de (?:rir|fome|sono|vergonha|calor|frio|saudade|tedio|estudar|trabalhar|tanto|amor|amores|cansaco|raiva))"
         r"|\bvai se matar\b|\bquer se matar\b|\bsuicid\w*|\btirar a (?:propria )?vida\b|\b(?:nao )?(?:quero|aguento) mais viver\b|\bnao aguento mais\b"
-        r"|\b(?:me cortar|me cortando|me corto|me machucar de proposito|me machucando)\b|\bsou um peso\b|\b(?:seria|seriam|ficariam) melhor sem mim\b"
+        r"|\b(?:me cortar|me cortando|me corto|me machucar de proposito|me machucando)\b|\bsou um peso\b|\b(?:seria|seriam|ficariam) melhor sem mim\b|\bmelhor sem (?:alguem|gente|uma pessoa) como eu\b|\bfoi bom enquanto durou\b"
         r"|\bmelhor (?:eu )?(?:estar |estaria )?mort[oa]\b|\b(?:carta|cartas|mensagem|mensagens) de despedida\b|\bme despedindo\b"
         r"|\b(?:dando|doando) (?:todas )?(?:as )?minhas coisas\b|\bcomo (?:se enforcar|me enforcar|se matar|me matar|cortar os pulsos)\b|\bcomprei (?:uma )?corda\b|\b(?:juntando|guardando) (?:remedios|comprimidos)\b"
         r"|\bnao (?:tem|ha|vejo|tenho) (?:mais )?(?:nenhum )?(?:motivo|razao|sentido) (?:para|pra|em) (?:viver|continuar|seguir)\b|\bacabar com (?:tudo|a minha vida|minha vida)\b"
@@ -295,7 +295,7 @@ PATTERNS = (
 RESOLVED = re.compile(
     r"\bja acalmou(?: tudo)?\b|\besta tudo (?:calmo|tranquilo)(?: agora)?\b|\bja passou (?:tudo)?\b|\ba familia levou (?:ele |ela )?embora\b|\balarme falso\b|\bfalso alarme\b"
     r"|\bera (?:so|soh|apenas) (?:o|a|um|uma)\b|\bchurrasco\b"
-    r"|\bqueima controlada\b|\bera (?:um )?filme\b|\bestavam (?:gravando|filmando)\b"
+    r"|\bqueima controlada\b|\b(?:ta|esta|tah) tudo (?:certo|bem|ok|tranquilo)\b|\b(?:era|e|foi) (?:um )?golpe\b|\bera (?:um )?filme\b|\bestavam (?:gravando|filmando)\b"
 )
 PATTERNS = (
     *PATTERNS,
@@ -419,6 +419,38 @@ PATTERNS = (
         "abuse_ongoing",
         r"\b(?:some|sumir|sumo|foge|fugir|leva|levar|levo) com (?:as |os )?(?:meus |minhas |nossos |nossas )?(?:criancas|filhos|filhas|meninos|meninas)\b",
     ),
+    # (eighth sets) a threat that keeps the writer from calling for help: "se eu chamar a polícia
+    # ele mata meu cachorro"; shop windows smashed now (European Portuguese "a partir as montras")
+    _p(
+        "pt-threat-if-called",
+        "domestic_violence",
+        "abuse_ongoing",
+        r"\bse eu (?:chamar|ligar (?:pra|para)|denunciar|contar (?:pra|para)|for (?:na|a) policia)\b.{0,40}\b(?:mata|matar|machuca|machucar|bate|bater|some|sumir|leva|levar)\b",
+    ),
+    _p(
+        "pt-smashing-now",
+        "emergency",
+        "violence",
+        r"\b(?:a partir|partindo|quebrando|estourando) (?:as |os |a |o )?(?:montras?|vitrines?|janelas?|vidros?|vidracas?)\b",
+    ),
+    _p(
+        "pt-fire-out-of-control",
+        "emergency",
+        "fire",
+        r"\bnao (?:consigo|conseguimos|consegui|da pra) apagar\b|\b(?:fogo|fogao|lareira|chamas|incendio)\b.{0,40}\b(?:saiu|fugiu) do controle\b",
+    ),
+    _p(
+        "pt-suspicious-package",
+        "emergency",
+        "crime",
+        r"\b(?:mala|mochila|pacote|caixa|bolsa)s? (?:estranh[ao]s?|suspeit[ao]s?)\b.{0,40}\b(?:fios?|fiacao|fazendo tic|apitando)\b",
+    ),
+    _p(
+        "pt-self-harm-8",
+        "crisis",
+        "crisis",
+        r"\bseria melhor (?:sofrer |ter )?um acidente\b|\bme queimo (?:com (?:cigarr\w+|isqueiro)|de proposito|quando)\b|\btomara que (?:eu )?(?:sofra|tenha) um acidente\b|\btomara que eu nao acorde\b",
+    ),
 )
 
 CONTEXTS = {
@@ -433,12 +465,12 @@ CONTEXTS = {
         r"|\bnumero do (?:caso|processo|bo|boletim)\b|\brelatorios?\b|\bseguro do carro\b|\bpara o seguro\b|\bseguradora\b|\bpolice report\b"
     ),
     "informational": re.compile(
-        r"\bo que (?:fazer|faco|devo fazer|eu faco|a gente faz) (?:se|quando|em caso)\b|\bcomo (?:faco|posso|se|eu|que)\b|\bem caso de\b"
+        r"\bo que (?:fazer|faco|devo fazer|eu faco|a gente faz) (?:se|quando|em caso)\b|\bcomo (?:faco|posso|se|que)\b|\bcomo eu\b(?!\s*[.!?]*$)|\bem caso de\b"
         r"|\bse a policia me (?:parar|abordar|pegar)\b|(?:^|[.?!,] )(?:e )?se (?:algum dia |um dia |alguma vez )?(?:eu )?(?:ver|vir|visse|tiver|houver|acontecer|presenciar|encontrar|me deparar|sentir|ouvir|notar|perceber)\b"
         r"|\bdicas?\b|\bprevenc\w+|\baulas?\b|(?<!em )(?<!en )\bcursos?\b|\btreinamento\b|\bsimulad[oa]\b|\bpalestras?\b"
         r"|\bdetector(?:es)? de (?:fumaca|monoxido)\b|\balarme de (?:incendio|fumaca)\b|\bextintor\b"
         r"|\bfilme\b|\bdocumentarios?\b|\btrabalho (?:da|de) (?:faculdade|escola)\b|\bfaculdade\b|\bestudando\b|\bdados\b|\bestatisticas\b|\brecursos\b|\bvoluntari\w+|\bgrupo de apoio\b|\bgrupo do whatsapp\b"
-        r"|\bnao (?:tem|ha) (?:fogo|fumaca)\b|\bsem fogo\b|\bfuma\b|\bfumar\b|\bcigarr\w+|\bmaconha\b|\bnarguile\b|\bbateria\b|\bpilha\b|\bcomo (?:eu )?(?:denuncio|aviso|reporto)\b|\bsem (?:saberem|que saibam)\b|\bnoticias?\b|\bnovela\b|\bserie\b|\bjogo\b|\blivro\b|\bmusica\b|\bsem querer\b|\bpor engano\b|\bpor acidente\b|\be legal\b"
+        r"|\bnao (?:tem|ha) (?:fogo|fumaca)\b|\bsem fogo\b|\bfuma\b|\bfumar\b|(?<!com )(?<!com um )(?<!com o )(?<!con )\bcigarr\w+|\bmaconha\b|\bnarguile\b|\bbateria\b|\bpilha\b|\bcomo (?:eu )?(?:denuncio|aviso|reporto)\b|\bsem (?:saberem|que saibam)\b|\bnoticias?\b|\bnovela\b|\bserie\b|\bjogo\b|\blivro\b|\bmusica\b|\bsem querer\b|\bpor engano\b|\bpor acidente\b|\be legal\b"
         r"|\bpara evitar\b|\bevitar\b|\bprevenir\b|\bsinais\b|\bcomo reconhecer\b|\b(?:achei|encontrei) (?:uma?|o|a) (?:faca|arma|pistola|revolver|bala|canivete)s?\b|\bentregar\b|\bentrego\b|\belogiar\b|\bagradecer\b"
         r"|\bjornal\b|\bepisodio\b|\bassistindo\b|\bassisti\b|\bvi na (?:tv|internet|noticia)\b"
         r"|\bpalestras? sobre\b|\bdescart\w+|\bjogar fora (?:os )?(?:remedios|medicamentos)\b|\bquando (?:devo|posso|se deve) ligar (?:para o|pro) 911\b"
