@@ -92,13 +92,13 @@ _MARKERS = {
         r"ñ|¿|¡|\b(?:el|los|las|del|usted|ustedes|pa|dnd|donde|cuando|cual|cuanto|cuanta|hay|"
         r"tengo|necesito|puedo|quiero|esta|estoy|aqui|ahora|porque|xq|x favor|por favor|gracias|"
         r"hola|oficina|y|pero|mi|mis|yo|llamar|llamo|perro|la|una|un|lo|le|les|con|es|son|"
-        r"muy|tambien|también|calle|al)\b"
+        r"muy|tambien|también|calle|al|ayuda|noche|buenos|buenas|disculpe|porfa|oiga)\b"
     ),
     "pt": re.compile(
         r"ção|ções|ões|ão|ã|õ|lh|nh|\b(?:o|os|do|da|dos|das|pra|pro|vc|vcs|voce|você|nao|não|"
         r"onde|quando|qual|quanto|tem|meu|minha|preciso|posso|quero|tá|ta|tô|to|aqui|agora|porque|"
         r"pq|obrigado|obrigada|olá|oi|é|mas|eu|nós|ligar|ligo|cachorro|delegacia|um|uma|com|"
-        r"são|muito|também|rua|pela|pelo|em|pode)\b"
+        r"são|muito|também|rua|pela|pelo|em|pode|ajuda|medo|sim|num|numa|qnt|bom|boa|noite)\b"
     ),
 }
 

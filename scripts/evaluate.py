@@ -92,13 +92,19 @@ SETS = {
     "seventh routine with alarming words (en)": ROOT / "tests/urgent/fresh6/en_routine.yml",
     "seventh urgent and routine (es)": ROOT / "tests/urgent/fresh6/es.yml",
     "seventh urgent and routine (pt)": ROOT / "tests/urgent/fresh6/pt.yml",
-    # eighth sets (seventh session): written after every change of the session and measured once:
-    # the figures to quote; their mistakes are not read
+    # eighth sets (seventh session): measured once untouched, read in the eighth session
     "eighth warning signs (en)": ROOT / "tests/urgent/fresh7/en_warning_signs.yml",
     "eighth mixed (en)": ROOT / "tests/urgent/fresh7/en_mixed.yml",
     "eighth routine with alarming words (en)": ROOT / "tests/urgent/fresh7/en_routine.yml",
     "eighth urgent and routine (es)": ROOT / "tests/urgent/fresh7/es.yml",
     "eighth urgent and routine (pt)": ROOT / "tests/urgent/fresh7/pt.yml",
+    # ninth sets (eighth session): written at its start, measured once after every change of the
+    # session: the figures to quote; their mistakes are not read
+    "ninth warning signs (en)": ROOT / "tests/urgent/fresh8/en_warning_signs.yml",
+    "ninth mixed (en)": ROOT / "tests/urgent/fresh8/en_mixed.yml",
+    "ninth routine with alarming words (en)": ROOT / "tests/urgent/fresh8/en_routine.yml",
+    "ninth urgent and routine (es)": ROOT / "tests/urgent/fresh8/es.yml",
+    "ninth urgent and routine (pt)": ROOT / "tests/urgent/fresh8/pt.yml",
     # residents' sets by independent authors, never tuned on (tests/test_resident_sets.py)
     "routine questions (es)": ROOT / "tests/lang/es_routine.yml",
     "routine questions (pt)": ROOT / "tests/lang/pt_routine.yml",
@@ -123,6 +129,8 @@ LANGUAGE_OF_SET = {
     "seventh urgent and routine (pt)": "pt",
     "eighth urgent and routine (es)": "es",
     "eighth urgent and routine (pt)": "pt",
+    "ninth urgent and routine (es)": "es",
+    "ninth urgent and routine (pt)": "pt",
     "routine questions (es)": "es",
     "routine questions (pt)": "pt",
     "held-out": "en",

@@ -728,3 +728,14 @@ def test_overnight_parking_is_not_the_past() -> None:
 def test_seeing_is_not_selling_in_portuguese() -> None:
     """ "vendo" is "I sell" in Spanish and "seeing" in Portuguese: never a permit context there."""
     assert "permit" not in assess("to vendo uma briga, um cara com faca").context
+
+
+def test_a_lawful_gun_at_a_traffic_stop_is_a_question() -> None:
+    text = "I carry a licensed handgun in my car, what do I tell an officer who pulls me over?"
+    assert assess(text).verdict not in ("emergency", "crisis", "domestic_violence")
+    drawn = "i got pulled over and the man behind me just pulled a gun on the officer"
+    assert assess(drawn).verdict == "emergency"
+
+
+def test_abuse_told_in_the_perfect_tense_is_abuse() -> None:
+    assert assess("mi padrastro me ha golpeado varias veces").verdict == "domestic_violence"

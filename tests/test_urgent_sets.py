@@ -64,6 +64,11 @@ SIZES = {
     "fresh7/en_routine.yml": (0, 150),
     "fresh7/es.yml": (150, 150),
     "fresh7/pt.yml": (140, 140),
+    "fresh8/en_warning_signs.yml": (140, 0),
+    "fresh8/en_mixed.yml": (100, 0),
+    "fresh8/en_routine.yml": (0, 150),
+    "fresh8/es.yml": (150, 150),
+    "fresh8/pt.yml": (150, 140),
 }
 ROUTINE_SETS = sorted(name for name, (_, routine) in SIZES.items() if routine)
 # set: (urgent messages that get an urgent reply, at least; routine ones that do, at most)

@@ -407,6 +407,7 @@ PERMIT = re.compile(
     r"|\bknife (?:sharpening|laws?)\b|\bbomb squad\b|\bsmoke shop\b|\bsmoking (?:ban|area)\b|\bfired from\b|\bburn(?:ing)? permit\b"
     r"|\bsell(?:ing|s)?\b|\bbuy(?:ing)? (?:a|an|my|his|her) (?:\w+ )?(?:gun|rifle|pistol|shotgun|handgun|knife|bow)\b|\bminimum age\b|\bhunters?\b|\b(?:bow|deer|hunting|turkey) season\b"
     r"|\bcan i (?:legally )?(?:bring|carry|take|have|keep|own|buy|transport|ship|mail|sell|give)\b|\bantique\b|\bheirloom\b|\bww ?(?:2|ii|1|i)\b|\bcollection\b|\bdecorative\b|\bpocket ?knife\b|\bswiss army\b|\bkitchen knife\b|\bregister(?:ed|ing)?\b|\bregistration\b|\bfor (?:the )?(?:yard|garden|brush|kitchen)\b|\bsolicit|\bsales(?:man|person|people)?\b|\bpeddl|\bdoor-to-door\b"
+    r"|\b(?:legal|legally owned|licensed|registered|permitted|lawful) (?:firearm|gun|handgun|pistol|weapon|rifle)s?\b|\b(?:pulls?|pulled|stops?|stopped) me over\b|\bpulled over\b|\btraffic stop\b"
     r"|\btransport(?:ing)?\b|\bunloaded\b|\blocked (?:case|box|safe|container)\b|\btarget (?:shooting|practice)\b|\bprop (?:guns?|knife|knives|weapons?)\b"
     r"|\bsurrender(?:ing)? (?:it|them|a|an|the|my|his|her|our)\b|\bget rid of (?:a|an|the|my|his|her|our|their) (?:old )?(?:\w+ )?(?:guns?|rifles?|shotguns?|pistols?|firearms?|revolvers?)\b|\bhunting\b"
     r"|\b(?:the|a) range\b|\blocked in the (?:trunk|car|case)\b|\bfake\b|\breplicas?\b|\bcostume\b|\bhalloween\b|\bcosplay\b"

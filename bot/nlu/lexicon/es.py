@@ -143,7 +143,8 @@ PATTERNS = (
         + FAMILY
         + r" (?:\w+ )?(?:me |la |lo |nos |les )?(?:pega|golpea|maltrata|amenaza|abusa|pego|golpeo|amenazo|ahorco|empujo|pateo|violo|lastima|lastimo)\b"
         r"|\bmaltrato\b|\bme (?:pega|golpea|maltrata) (?:mi|cuando)"
-        r"|\b(?:me|nos) (?:pega|pegan|golpea|golpean|maltrata|maltratan|ahorca|empuja)\b(?! (?:la gana|el sol|fuerte el sol))",
+        r"|\b(?:me|nos) (?:pega|pegan|golpea|golpean|maltrata|maltratan|ahorca|empuja)\b(?! (?:la gana|el sol|fuerte el sol))"
+        r"|\b(?:me|nos) (?:ha|han) (?:pegado|golpeado|maltratado|ahorcado|empujado|pateado|lastimado)\b",
     ),
     _p(
         "es-crisis",
