@@ -225,7 +225,7 @@ def detect(text: str) -> Detection:
         return _undecided(neutral, 0.0)
     values = _detector().compute_language_confidence_values(neutral)
     if not values:
-        return _undecided(neutral, 0.0)
+        return _undecided(neutral, 0.0, values)
     if values[0].language.name not in _CODES and values[0].value > OTHER_LANGUAGE:
         return Detection("other", values[0].value)
     ours = sorted(
@@ -249,7 +249,7 @@ def detect(text: str) -> Detection:
         # reporto"): the markers above chose; 9 more of 625 routine questions told, no English lost
         share = (best + runner_up) / total
     if share < MIN_SHARE:
-        return _undecided(neutral, share)
+        return _undecided(neutral, share, values)
     return Detection(code, share)
 
 
@@ -257,7 +257,7 @@ def detect(text: str) -> Detection:
 SHORT_LETTERS = 4
 
 
-def _undecided(neutral: str, share: float) -> Detection:
+def _undecided(neutral: str, share: float, values: list | None = None) -> Detection:
     """Too short or too split for lingua: Spanish or Portuguese short words may still tell, and
     with no English word in it, lingua's reading of a short message ("horario del lobby",
     "carrocinha danbury", "pagar fiança"). Measured (seventh session) on a development set of
@@ -274,12 +274,10 @@ def _undecided(neutral: str, share: float) -> Detection:
         or len(folded.split()) < 2  # one word ("obrigado", "gracias") is a courtesy, not a choice
     ):
         return Detection(None, share)
+    if values is None:  # too short for detect() to have asked lingua
+        values = _detector().compute_language_confidence_values(neutral)
     ours = sorted(
-        (
-            (v.value, _CODES[v.language.name])
-            for v in _detector().compute_language_confidence_values(neutral)
-            if v.language.name in _CODES
-        ),
+        ((v.value, _CODES[v.language.name]) for v in values if v.language.name in _CODES),
         reverse=True,
     )
     total = sum(value for value, _ in ours)

@@ -407,6 +407,8 @@ PERMIT = re.compile(
     r"|\bknife (?:sharpening|laws?)\b|\bbomb squad\b|\bsmoke shop\b|\bsmoking (?:ban|area)\b|\bfired from\b|\bburn(?:ing)? permit\b"
     r"|\bsell(?:ing|s)?\b|\bbuy(?:ing)? (?:a|an|my|his|her) (?:\w+ )?(?:gun|rifle|pistol|shotgun|handgun|knife|bow)\b|\bminimum age\b|\bhunters?\b|\b(?:bow|deer|hunting|turkey) season\b"
     r"|\bcan i (?:legally )?(?:bring|carry|take|have|keep|own|buy|transport|ship|mail|sell|give)\b|\bantique\b|\bheirloom\b|\bww ?(?:2|ii|1|i)\b|\bcollection\b|\bdecorative\b|\bpocket ?knife\b|\bswiss army\b|\bkitchen knife\b|\bregister(?:ed|ing)?\b|\bregistration\b|\bfor (?:the )?(?:yard|garden|brush|kitchen)\b|\bsolicit|\bsales(?:man|person|people)?\b|\bpeddl|\bdoor-to-door\b"
+    # lawful carry at a traffic stop tempers a weapon named, like a permit (not a weapon drawn, which
+    # only "informational" would temper)
     r"|\b(?:legal|legally owned|licensed|registered|permitted|lawful) (?:firearm|gun|handgun|pistol|weapon|rifle)s?\b|\b(?:pulls?|pulled|stops?|stopped) me over\b|\bpulled over\b|\btraffic stop\b"
     r"|\btransport(?:ing)?\b|\bunloaded\b|\blocked (?:case|box|safe|container)\b|\btarget (?:shooting|practice)\b|\bprop (?:guns?|knife|knives|weapons?)\b"
     r"|\bsurrender(?:ing)? (?:it|them|a|an|the|my|his|her|our)\b|\bget rid of (?:a|an|the|my|his|her|our|their) (?:old )?(?:\w+ )?(?:guns?|rifles?|shotguns?|pistols?|firearms?|revolvers?)\b|\bhunting\b"
@@ -693,7 +695,8 @@ PATTERNS = (
         r"^(?:i )?(?:already |finally )?(?:picked|chose|chosen|set) (?:a|the) (?:date|day)\s*[.!]*$|^i(?:'ve| have) (?:already )?(?:picked|chosen|set) (?:a|the) (?:date|day)\s*[.!]*$",
     ),
     # (eighth sets) sorry to have woken up; a height "high enough"; found before the children;
-    # leaving nothing behind; a pet seen to "after"; someone hiding in the car or the house
+    # leaving nothing behind; a pet seen to "after"; someone hiding in the car or the house; a
+    # suspicious bag with wires
     _p(
         "warning-signs-8",
         "crisis",
@@ -709,8 +712,13 @@ PATTERNS = (
         "emergency",
         "crime",
         r"\bsome(?:one|body)(?:'s|s| is)? (?:hiding )?in (?:the |my |our )(?:back ?seat|trunk|closet|attic|crawl ?space|basement)\b"
-        r"|\b(?:see|seeing|saw|can see) (?:someone|somebody|a (?:man|guy|person|stranger)|people) (?:\w+ )?(?:in|inside) (?:my|our|the) (?:living room|house|home|kitchen|bedroom|basement|garage|apartment|backyard)\b"
-        r"|\bsuspicious (?:package|bag|backpack|box|device|suitcase)\b.{0,60}\b(?:wires?|ticking|leaking|smoke)\b|\b(?:package|bag|backpack|box|suitcase)\b.{0,30}\b(?:with )?wires? (?:sticking|coming) out\b",
+        r"|\b(?:see|seeing|saw|can see) (?:someone|somebody|a (?:man|guy|person|stranger)|people) (?:\w+ )?(?:in|inside) (?:my|our|the) (?:living room|house|home|kitchen|bedroom|basement|garage|apartment|backyard)\b",
+    ),
+    _p(
+        "suspicious-package",
+        "emergency",
+        "crime",
+        r"\bsuspicious (?:package|bag|backpack|box|device|suitcase)\b.{0,60}\b(?:wires?|ticking|leaking|smoke)\b|\b(?:package|bag|backpack|box|suitcase)\b.{0,30}\b(?:with )?wires? (?:sticking|coming) out\b",
     ),
 )
 

@@ -295,7 +295,7 @@ PATTERNS = (
 RESOLVED = re.compile(
     r"\bja acalmou(?: tudo)?\b|\besta tudo (?:calmo|tranquilo)(?: agora)?\b|\bja passou (?:tudo)?\b|\ba familia levou (?:ele |ela )?embora\b|\balarme falso\b|\bfalso alarme\b"
     r"|\bera (?:so|soh|apenas) (?:o|a|um|uma)\b|\bchurrasco\b"
-    r"|\bqueima controlada\b|\b(?:ta|esta|tah) tudo (?:certo|bem|ok|tranquilo)\b|\b(?:era|e|foi) (?:um )?golpe\b|\bera (?:um )?filme\b|\bestavam (?:gravando|filmando)\b"
+    r"|\bqueima controlada\b|\b(?:ta|esta|tah) tudo (?:certo|bem|ok|tranquilo)\b|\b(?:e|eh|era|foi) (?:um |uma )?(?:golpe|fraude|trote)\b|\bera (?:um )?filme\b|\bestavam (?:gravando|filmando)\b"
 )
 PATTERNS = (
     *PATTERNS,
@@ -483,7 +483,7 @@ CONTEXTS = {
         r"|\b(?:gato|gata|cachorro|cachorra|cao|veado|gamba|animal|passarinho|passaro|bicho|guaxinim) (?:\w+ ){0,3}(?:morreu|morto|morta|atropelad[oa])\b"
         # hearsay and the news, the 988 line as a subject, a program asked about
         r"|\be verdade\b|\bverdade\s*\?|\bboato\w*|\b(?:li|vi) no (?:facebook|face|insta|instagram|whats|whatsapp|grupo|jornal|noticiario)\b|\bdizem que\b|\bfilmando\b|\bgravando\b"
-        r"|\b(?:e|eh|era|sera|deve ser) (?:um |uma )?(?:golpe|fraude|trote)\b|\bo 988 (?:e|serve)\b|\b(?:ainda )?(?:tem|existe) (?:aquele|esse) programa\b"
+        r"|\b(?:sera|deve ser) (?:um |uma )?(?:golpe|fraude|trote)\b|\bo 988 (?:e|serve)\b|\b(?:ainda )?(?:tem|existe) (?:aquele|esse) programa\b"
     ),
     "permit": re.compile(
         r"\blicenca\b|\bporte\b|\btravas? (?:de|para) armas?\b|\b(?:troca|entrega|recompra) de armas\b|\bsem perguntas\b|\bcom (?:as )?minhas armas\b|\bdeixou um (?:revolver|arma|rifle)\b|\bpermissao\b|\bregistr(?:o|ar) (?:de |a |o |minha |meu )?(?:arma|pistola|alarme)\b|\bautorizacao\b"
