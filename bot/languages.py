@@ -121,11 +121,11 @@ def _by_markers(folded: str) -> str | None:
 # Asking for a language, in any of them: "en español", "english please", "em português".
 _SWITCH = {
     "es": re.compile(
-        r"\b(?:en|in|habla(?:s)?|hablen|speak) (?:espanol|castellano|spanish)\b"
+        r"\b(?:en|in|habla(?:s|n)?|hablen|speak) (?:espanol|castellano|spanish)\b"
         r"|^(?:espanol|spanish)\s*(?:por favor|please)?[.!]*$"
     ),
     "pt": re.compile(
-        r"\b(?:em|in|fala(?:s)?|falem|speak) (?:portugues|portuguese)\b"
+        r"\b(?:em|in|fala(?:s|m)?|falem|speak) (?:portugues|portuguese)\b"
         r"|^(?:portugues|portuguese)\s*(?:por favor|please)?[.!]*$"
     ),
     "en": re.compile(

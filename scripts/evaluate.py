@@ -105,6 +105,13 @@ SETS = {
     "ninth routine with alarming words (en)": ROOT / "tests/urgent/fresh8/en_routine.yml",
     "ninth urgent and routine (es)": ROOT / "tests/urgent/fresh8/es.yml",
     "ninth urgent and routine (pt)": ROOT / "tests/urgent/fresh8/pt.yml",
+    # tenth sets (ninth session): written at its start, measured once at its end: the figures
+    # to quote; their mistakes are not read
+    "tenth warning signs (en)": ROOT / "tests/urgent/fresh9/en_warning_signs.yml",
+    "tenth mixed (en)": ROOT / "tests/urgent/fresh9/en_mixed.yml",
+    "tenth routine with alarming words (en)": ROOT / "tests/urgent/fresh9/en_routine.yml",
+    "tenth urgent and routine (es)": ROOT / "tests/urgent/fresh9/es.yml",
+    "tenth urgent and routine (pt)": ROOT / "tests/urgent/fresh9/pt.yml",
     # residents' sets by independent authors, never tuned on (tests/test_resident_sets.py)
     "routine questions (es)": ROOT / "tests/lang/es_routine.yml",
     "routine questions (pt)": ROOT / "tests/lang/pt_routine.yml",
@@ -131,6 +138,8 @@ LANGUAGE_OF_SET = {
     "eighth urgent and routine (pt)": "pt",
     "ninth urgent and routine (es)": "es",
     "ninth urgent and routine (pt)": "pt",
+    "tenth urgent and routine (es)": "es",
+    "tenth urgent and routine (pt)": "pt",
     "routine questions (es)": "es",
     "routine questions (pt)": "pt",
     "held-out": "en",

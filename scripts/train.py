@@ -32,6 +32,7 @@ INPUTS = [
     "bot/data",
     "bot/nlu/input_guard.py",
     "bot/nlu/tfidf_classifier.py",
+    "bot/nlu/lemmas.py",
     "bot/nlu/component.py",
 ]
 

@@ -120,3 +120,13 @@ def test_parse_shows_the_triage_verdict(parse) -> None:
 def test_entities_are_recognised_and_normalised(parse, text: str, entity: str, value: str) -> None:
     found = {(e["entity"], e["value"]) for e in parse(text)["entities"]}
     assert (entity, value) in found, found
+
+
+def test_the_classifier_reads_lemmas_of_words_it_has_not_seen_inflected() -> None:
+    """The third view (bot/nlu/lemmas.py): inflections a resident uses share the lemma's feature;
+    words the English table lacks (Spanish, Portuguese, names) pass through unchanged."""
+    from bot.nlu.lemmas import lemmatize
+
+    assert lemmatize("Where are TOWED cars kept?") == "where be tow car keep"
+    assert lemmatize("obtaining fingerprints for 2 jobs") == "obtain fingerprint for job"
+    assert lemmatize("¿Dónde están los perros?") == "dónde están los perros"

@@ -739,3 +739,78 @@ def test_a_lawful_gun_at_a_traffic_stop_is_a_question() -> None:
 
 def test_abuse_told_in_the_perfect_tense_is_abuse() -> None:
     assert assess("mi padrastro me ha golpeado varias veces").verdict == "domestic_violence"
+
+
+# --- the ninth sets' general causes (ninth session), each caught and left alone ---
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "can i hand in my pistol at the station, want it gone before i do something stupid",
+            "crisis",
+        ),
+        ("picked out songs for my funeral today, weird hobby i know", "crisis"),
+        ("writing my will at 19 seems normal right", "crisis"),
+        (
+            "my daughter left for the bus at 7 and never made it to school, nobody has seen her",
+            "emergency",
+        ),
+        ("also my brother took some fentanyl and he wont wake up", "emergency"),
+        ("my roommate is breathing really slow and i cant wake her", "emergency"),
+        ("the co alarm is beeping and my kids are throwing up", "emergency"),
+        ("my husband won't let me see my family or have a phone", "domestic_violence"),
+        ("she forced me to have sex last night", "domestic_violence"),
+        ("i have bruises on my neck where he choked me", "domestic_violence"),
+        ("we fled the house this morning and need somewhere to stay tonight", "domestic_violence"),
+        ("un hombre se llevo a mi hija del parque y no lo conocemos", "emergency"),
+        ("hay un tipo afuera con un machete en la mano", "emergency"),
+        ("se prendio la alarma de monoxido y todos tenemos dolor de cabeza", "emergency"),
+        ("mi mama dice que se va a tirar del puente", "emergency"),  # an attempt about to happen
+        ("tengo miedo que lo vuelva a hacer, ayer me pego", "domestic_violence"),
+        ("mi esposo no me deja trabajar ni hablar con mi hermana", "domestic_violence"),
+        ("tem um cara na porta com um facao na mao", "emergency"),
+        ("meu pai fica falando em se matar, o que eu faço", "crisis"),
+        ("to com pensamentos ruins e nao consigo parar", "crisis"),
+        ("minha esposa nao me deixa sair de casa", "domestic_violence"),
+        ("honestly i just want out for good", "crisis"),
+        ("if i disappeared no one would notice for weeks", "crisis"),
+        ("my dad fell off the ladder and is not moving", "emergency"),
+        ("siento que no tengo razon para vivir", "crisis"),
+        ("mi ex me amenazo de muerte por whatsapp", "domestic_violence"),
+        ("nao tenho motivo pra viver", "crisis"),
+        ("tenho juntado uns comprimidos, acho que chegou a hora", "crisis"),
+    ],
+)
+def test_warning_signs_and_danger_the_ninth_sets_taught(text: str, category: str) -> None:
+    assert _decided(text, [("nlu_fallback", 0.3), ("out_of_scope", 0.2)]) == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my grandmother left me a revolver, how do i get it registered",
+        "i inherited my dad's hunting rifles, how do i transfer them to my name",
+        "are butterfly knives legal in connecticut",
+        "best way to store ammo and guns in an apartment? do you sell lock boxes",
+        "my old restraining order expired last year, does it still show on a background check",
+        "where do i pick up the protective order forms",
+        "can i get some brochures on domestic violence for our church lobby",
+        "car fire in the lot on monday, the fire department put it out, need the report",
+        "la policia se llevo a mi hija, donde esta detenida",
+        "atropellaron a mi perro en la calle y sigue ahi, quien lo recoge",
+        "el humo era de la chimenea del vecino, ya paso el susto",
+        "puedo llevar mi escopeta de caza en el carro a otro estado",
+        "se me perdio mi pistola en la mudanza, hay que reportarlo",
+        "vcs tem cadeado de arma pra doar?",
+        "atropelaram um gato na minha rua, quem recolhe",
+        "a escola vai fazer simulação de incêndio na sexta",
+        "tenho guardado uns remédios vencidos, onde descarto?",
+        "sick and tired of being tired, where do i get a parking permit",
+    ],
+)
+def test_routine_messages_of_the_ninth_sets_are_not_urgent(text: str) -> None:
+    assert _decided(text, [("nlu_fallback", 0.3), ("out_of_scope", 0.2)]) not in (
+        "emergency",
+        "crisis",
+        "domestic_violence",
+    )

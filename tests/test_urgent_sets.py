@@ -4,7 +4,7 @@ suicide said indirectly, danger mixed with a routine question, and Spanish and P
 The sets in tests/urgent/ were written by authors who had not read the training data or the
 lexicon (each file's header says so). Each later set (tests/urgent/fresh*/) was measured once
 before anything was changed for it, then its mistakes were read and their general causes fixed;
-the newest, tests/urgent/fresh8/, has not been read: its figures are the ones to quote (README,
+the newest, tests/urgent/fresh9/, has not been read: its figures are the ones to quote (README,
 "Urgent messages, measured").
 
 The goal (issue "Urgent messages are never missed") is every urgent message with an urgent reply
@@ -69,55 +69,66 @@ SIZES = {
     "fresh8/en_routine.yml": (0, 150),
     "fresh8/es.yml": (150, 150),
     "fresh8/pt.yml": (150, 140),
+    "fresh9/en_warning_signs.yml": (140, 0),
+    "fresh9/en_mixed.yml": (100, 0),
+    "fresh9/en_routine.yml": (0, 150),
+    "fresh9/es.yml": (110, 140),
+    "fresh9/pt.yml": (110, 140),
 }
 ROUTINE_SETS = sorted(name for name, (_, routine) in SIZES.items() if routine)
 # set: (urgent messages that get an urgent reply, at least; routine ones that do, at most)
 FLOORS = {
-    # measured 2026-12-02, eighth session, after the general causes below were fixed; the first
-    # to eighth sets have been read, the ninth (fresh8/) has not: its figures are the ones to quote
+    # measured 2026-12-02, ninth session, after the general causes below were fixed; the first
+    # to ninth sets have been read, the tenth (fresh9/) has not: its figures are the ones to quote
     "en_warning_signs.yml": (1.0, 0.0),  # 231/231
     "en_mixed.yml": (1.0, 0.0),  # 138/138
     "es.yml": (1.0, 0.006),  # 183/183, false alarms 1/198
-    "pt.yml": (1.0, 0.006),  # 173/173, false alarms 1/182
+    "pt.yml": (1.0, 0.011),  # 173/173, false alarms 2/182
     "fresh/en_warning_signs.yml": (1.0, 0.0),  # 214/214
     "fresh/en_mixed.yml": (1.0, 0.0),  # 132/132
     "fresh/es.yml": (1.0, 0.0),  # 169/169, false alarms 0/192
-    "fresh/pt.yml": (1.0, 0.006),  # 169/169, false alarms 1/193
+    "fresh/pt.yml": (1.0, 0.021),  # 169/169, false alarms 4/193
     "fresh2/en_warning_signs.yml": (1.0, 0.0),  # 158/158
     "fresh2/en_mixed.yml": (1.0, 0.0),  # 110/110
-    "fresh2/es.yml": (1.0, 0.013),  # 154/154, false alarms 2/159
+    "fresh2/es.yml": (1.0, 0.019),  # 154/154, false alarms 3/159
     "fresh2/pt.yml": (1.0, 0.019),  # 159/159, false alarms 3/158
     "fresh3/en_warning_signs.yml": (1.0, 0.0),  # 149/149
     "fresh3/en_mixed.yml": (1.0, 0.0),  # 110/110
-    "fresh3/en_routine.yml": (0.0, 0.007),  # false alarms 1/149
+    "fresh3/en_routine.yml": (0.0, 0.014),  # false alarms 2/149
     "fresh3/es.yml": (1.0, 0.007),  # 148/148, false alarms 1/148
-    "fresh3/pt.yml": (1.0, 0.014),  # 147/147, false alarms 2/150
+    "fresh3/pt.yml": (1.0, 0.027),  # 147/147, false alarms 4/150
     "fresh4/en_warning_signs.yml": (1.0, 0.0),  # 144/144
     "fresh4/en_mixed.yml": (1.0, 0.0),  # 105/105
     "fresh4/en_routine.yml": (0.0, 0.021),  # false alarms 3/147
-    "fresh4/es.yml": (1.0, 0.008),  # 148/148, false alarms 1/142
+    "fresh4/es.yml": (1.0, 0.015),  # 148/148, false alarms 2/142
     "fresh4/pt.yml": (1.0, 0.007),  # 148/148, false alarms 1/144
     "fresh5/en_warning_signs.yml": (1.0, 0.0),  # 154/154
     "fresh5/en_mixed.yml": (1.0, 0.0),  # 105/105
-    "fresh5/en_routine.yml": (0.0, 0.02),  # false alarms 3/153
-    "fresh5/es.yml": (1.0, 0.028),  # 153/153, false alarms 4/144
-    "fresh5/pt.yml": (1.0, 0.014),  # 151/151, false alarms 2/152
-    "fresh6/en_warning_signs.yml": (1.0, 0.0),  # 148/148
+    "fresh5/en_routine.yml": (0.0, 0.033),  # false alarms 5/153
+    "fresh5/es.yml": (1.0, 0.035),  # 153/153, false alarms 5/144
+    "fresh5/pt.yml": (1.0, 0.02),  # 151/151, false alarms 3/152
+    "fresh6/en_warning_signs.yml": (1.0, 0.0),  # 147/147
     "fresh6/en_mixed.yml": (1.0, 0.0),  # 100/100
     "fresh6/en_routine.yml": (0.0, 0.021),  # false alarms 3/149
-    "fresh6/es.yml": (1.0, 0.035),  # 146/146, false alarms 5/146
+    "fresh6/es.yml": (1.0, 0.048),  # 146/146, false alarms 7/146
     "fresh6/pt.yml": (1.0, 0.015),  # 150/150, false alarms 2/138
     "fresh7/en_warning_signs.yml": (0.993, 0.0),  # 151/152
     "fresh7/en_mixed.yml": (1.0, 0.0),  # 100/100
-    "fresh7/en_routine.yml": (0.0, 0.039),  # false alarms 6/154
-    "fresh7/es.yml": (1.0, 0.014),  # 154/154, false alarms 2/152
-    "fresh7/pt.yml": (1.0, 0.007),  # 145/145, false alarms 1/149
-    # ninth sets (eighth session): written at its start, measured after its changes, not read
-    "fresh8/en_warning_signs.yml": (0.926, 0.0),  # 138/149
-    "fresh8/en_mixed.yml": (0.98, 0.0),  # 98/100
-    "fresh8/en_routine.yml": (0.0, 0.088),  # false alarms 14/160
-    "fresh8/es.yml": (0.986, 0.046),  # 149/151, false alarms 7/153
-    "fresh8/pt.yml": (0.94, 0.042),  # 143/152, false alarms 6/144
+    "fresh7/en_routine.yml": (0.0, 0.033),  # false alarms 5/154
+    "fresh7/es.yml": (1.0, 0.033),  # 154/154, false alarms 5/152
+    "fresh7/pt.yml": (1.0, 0.014),  # 145/145, false alarms 2/149
+    # ninth sets: read this session (their general causes fixed, tests/test_triage.py)
+    "fresh8/en_warning_signs.yml": (0.973, 0.0),  # 145/149
+    "fresh8/en_mixed.yml": (1.0, 0.0),  # 100/100
+    "fresh8/en_routine.yml": (0.0, 0.05),  # false alarms 8/160
+    "fresh8/es.yml": (1.0, 0.014),  # 151/151, false alarms 2/153
+    "fresh8/pt.yml": (1.0, 0.028),  # 152/152, false alarms 4/144
+    # tenth sets (ninth session): written at its start, measured once at its end, not read
+    "fresh9/en_warning_signs.yml": (0.993, 0.0),  # 146/147
+    "fresh9/en_mixed.yml": (0.99, 0.0),  # 99/100
+    "fresh9/en_routine.yml": (0.0, 0.064),  # false alarms 10/157
+    "fresh9/es.yml": (0.991, 0.029),  # 114/115, false alarms 4/142
+    "fresh9/pt.yml": (0.991, 0.043),  # 116/117, false alarms 6/140
 }
 TRAINING = {
     " ".join(t.lower().split())

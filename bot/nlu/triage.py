@@ -210,6 +210,9 @@ def decide(
             )
             # no alarming word at all, and "no one was hurt" / "they left" / "false alarm"
             or (verdict.verdict == "none" and FINAL_CONTEXT & context)
+            # no alarming word, and the resident asks for a language ("hablan portugues?"): the
+            # classifier's urgent guess came from a short message in that language, not danger
+            or (verdict.verdict == "none" and requested(text) is not None)
         )
     )
     if (

@@ -227,6 +227,7 @@ PATTERNS = (
         "emergency",
         "missing",
         rf"\b(?:my|our|a|the) (?:\w+ ){{0,3}}{CHILD} (?:is |has |'s |has been |'s been )?(?:missing|gone|lost|disappeared|went missing|wandered off|ran away|not home)"
+        rf"|\b(?:my|our) {CHILD}\b.{{0,50}}\b(?:never|didn't|did not|hasn't|has not) (?:made it|make it|arrived|got there|shown up|showed up)\b"
         rf"|\bcan't find (?:my|our) {CHILD}\b|\b(?:my|our) {CHILD}\b.{{0,40}}\b(?:he|she|they) (?:never|didn't|did not|hasn't|has not) (?:come|came|got|gotten) home\b|\b{CHILD} (?:didn't|did not|hasn't|has not|never) (?:come|came) home\b|\bmissing (?:child|kid|toddler|baby)\b|\blost (?:my|our) {CHILD}\b"
         r"|\b(?:my|our) (?:mom|mother|dad|father|grandma|grandmother|grandpa|grandfather)(?: with dementia| who has dementia)? (?:is |'s |has )?(?:missing|wandered off|gone missing)",
     ),
@@ -375,6 +376,7 @@ PAST = re.compile(
 )
 RECORDS = re.compile(
     r"\b(?:video|footage|recording|body ?cam|dash ?cam)s? (?:of|from)\b|\bbody ?cam\b|\battorney\b|\b(?:copy|copies) of\b|\b(?:police|accident|crash|incident|case|arrest) reports?\b|\breport (?:number|#)\b"
+    r"|\b(?:restraining|protective|protection) order (?:paperwork|forms?)\b"
     r"|\bcase (?:number|#)\b|\bget (?:a|the|my) report\b|\bfor (?:my |the )?insurance\b|\brecords? (?:request|division|office)\b"
     r"|\bfollow ?up on\b|\bupdate on (?:my|the) case\b|\bdetective (?:assigned|handling|on my case)\b|\bfile a report\b|\bmake a report\b"
     r"|\breport (?:a|an|the|my) (?:theft|break-?in|burglary|stolen|crime|incident|accident)\b"
@@ -406,7 +408,7 @@ PERMIT = re.compile(
     r"|\b(?:permit|premit|permitt|pemit)\b|\b(?:nerf|toy|water|squirt|airsoft|bb|paintball|cap|glue|nail) guns?\b|\bshooting range\b|\bgun (?:club|range|show|shop|store)\b|\bfire (?:lane|department|marshal|hydrant)\b|\bfirework"
     r"|\bknife (?:sharpening|laws?)\b|\bbomb squad\b|\bsmoke shop\b|\bsmoking (?:ban|area)\b|\bfired from\b|\bburn(?:ing)? permit\b"
     r"|\bsell(?:ing|s)?\b|\bbuy(?:ing)? (?:a|an|my|his|her) (?:\w+ )?(?:gun|rifle|pistol|shotgun|handgun|knife|bow)\b|\bminimum age\b|\bhunters?\b|\b(?:bow|deer|hunting|turkey) season\b"
-    r"|\bcan i (?:legally )?(?:bring|carry|take|have|keep|own|buy|transport|ship|mail|sell|give)\b|\bantique\b|\bheirloom\b|\bww ?(?:2|ii|1|i)\b|\bcollection\b|\bdecorative\b|\bpocket ?knife\b|\bswiss army\b|\bkitchen knife\b|\bregister(?:ed|ing)?\b|\bregistration\b|\bfor (?:the )?(?:yard|garden|brush|kitchen)\b|\bsolicit|\bsales(?:man|person|people)?\b|\bpeddl|\bdoor-to-door\b"
+    r"|\bcan i (?:legally )?(?:bring|carry|take|have|keep|own|buy|transport|ship|mail|sell|give)\b|\bantique\b|\bheirloom\b|\bww ?(?:2|ii|1|i)\b|\bcollection\b|\bdecorative\b|\bpocket ?kni(?:fe|ves)\b|\bswiss army\b|\bkitchen knife\b|\bregister(?:ed|ing)?\b|\bregistration\b|\bfor (?:the )?(?:yard|garden|brush|kitchen)\b|\bsolicit|\bsales(?:man|person|people)?\b|\bpeddl|\bdoor-to-door\b"
     # lawful carry at a traffic stop tempers a weapon named, like a permit (not a weapon drawn, which
     # only "informational" would temper)
     r"|\b(?:legal|legally owned|licensed|registered|permitted|lawful) (?:firearm|gun|handgun|pistol|weapon|rifle)s?\b|\b(?:pulls?|pulled|stops?|stopped) me over\b|\bpulled over\b|\btraffic stop\b"
@@ -414,6 +416,11 @@ PERMIT = re.compile(
     r"|\bsurrender(?:ing)? (?:it|them|a|an|the|my|his|her|our)\b|\bget rid of (?:a|an|the|my|his|her|our|their) (?:old )?(?:\w+ )?(?:guns?|rifles?|shotguns?|pistols?|firearms?|revolvers?)\b|\bhunting\b"
     r"|\b(?:the|a) range\b|\blocked in the (?:trunk|car|case)\b|\bfake\b|\breplicas?\b|\bcostume\b|\bhalloween\b|\bcosplay\b"
     r"|\bregister(?:ing)? (?:my|a|the|our|his|her) (?:\w+ )?(?:guns?|firearms?|pistols?|rifles?|handguns?)\b"
+    # (ninth sets) an inherited gun, transferred; "is a switchblade legal in CT"; storing guns
+    r"|\binherited (?:a |an |my |his |her |our |the )?(?:\w+'s |\w+ ){0,2}(?:guns?|rifles?|shotguns?|pistols?|revolvers?|firearms?|handguns?)\b|\btransfer (?:them|it|the (?:\w+ )?(?:guns?|firearms?|rifles?|shotguns?|pistols?)) (?:in)?to (?:my|our|his|her) name\b"
+    r"|\b(?:legal|illegal|allowed|lawful) (?:in (?:ct|connecticut|the state|this state|town|west hartford|danbury)|to (?:carry|own|have|buy|use|keep))\b"
+    r"|\bstor(?:e|ing|age of) (?:my |our |the |a |your )?(?:\w+ )?(?:guns?|firearms?|rifles?|pistols?|ammo|ammunition)\b|\block ?box(?:es)?\b|\bgun safes?\b"
+    r"|\b(?:late \w+|grand(?:father|mother|pa|ma)|dad|father|uncle|aunt) left (?:me |us )?(?:a|an|his|her) (?:\w+ )?(?:guns?|revolvers?|rifles?|shotguns?|pistols?|firearms?)\b"
 )
 NEGATION = re.compile(
     r"\bnot (?:threatening|hurting|bothering) (?:anyone|anybody)\b|\bin general,? not right now\b|\bnot happening (?:right )?now\b|\bnothing (?:serious|urgent)\b|\b(?:no ?one|nobody|noone|no-one|none of us) (?:was|is|got|were|'s) (?:hurt|injured|harmed)\b|\bno (?:injuries|injury|one hurt)\b"
@@ -483,6 +490,7 @@ PATTERNS = (
 # - warning signs: asking how lethal a method is, "forgive me for everything";
 # - abuse by control: locked in, papers taken, threats of deportation; power lines sparking.
 AUDIENCE = re.compile(
+    r"\b(?:brochures?|pamphlets?|leaflets?|handouts?)\b|\b(?:flyers?|posters?) (?:about|on|for)\b|\bin my (?:screenplay|novel|story|script|book|play)\b|"
     r"\b(?:to|and) (?:post|share|print|hand out|pass out|distribute) (?:it|this|that|them|these|the (?:number|numbers|info|information|hotline|line))?\s?(?:in|on|at|for|around|with) (?:our|the|my|a|his|her|their)\b"
     r"|\bfor (?:a|my|our|his|her|their|the) (?:\w+ ){0,2}(?:flyers?|posters?|brochures?|pamphlets?|newsletter|bulletin|handouts?|website|group chat|school (?:paper|project|assignment|report)|paper|project|assignment|essay|speech|presentation|class|classroom|students|event|fundraiser|walk|vigil|training|seminar|podcast|article|novel|story|screenplay)\b"
     r"|\b(?:making|make|made|design(?:ing)?|print(?:ing)?|put(?:ting)? together|writ(?:e|ing)) (?:a |some |the |our )?(?:\w+ )?(?:flyers?|posters?|brochures?|pamphlets?|handouts?|newsletter|bulletin|speech|essay|paper|novel|story|screenplay|script)\b"
@@ -499,6 +507,7 @@ SAFE = re.compile(
     r"|\b(?:i'm|i am|we're|we are) safe\b|\bno longer (?:with|together|in contact)\b|\b(?:i|we) (?:left|divorced|got away from|moved away from) (?:him|her|them|my \w+) (?:\w+ ){0,3}(?:ago|years|months|and)\b"
     r"|\b(?:that|it|this) (?:was|happened) (?:\w+ ){0,2}(?:years?|months?|a long time) ago\b|\bused to (?:hit|beat|abuse|hurt|slap|choke) (?:me|us|her|him|my)\b.*\b(?:years?|months?) ago\b"
     r"|\bget along (?:fine|well|great|ok|okay)\b|\bon good terms\b|\bco-?parent(?:ing)?\b|\bworked (?:things|it) out\b|\b(?:it's|its|it has) been over a year\b|\b(?:drop|dropped|lift|lifted|remove|removed|cancel) (?:the|a|my) (?:protective|restraining) order\b|\b(?:protective|restraining) order (?:dropped|lifted|removed)\b"
+    r"|\b(?:protective|restraining|protection) order (?:from (?:19|20)\d\d )?(?:that )?(?:expired|ended|lapsed)\b|\bthe order (?:expired|ended|lapsed)\b"
 )
 
 # ...and from the fifth sets' mistakes (the same session): more warning signs (not planning on
@@ -507,6 +516,7 @@ SAFE = re.compile(
 # hanging; shelters; and what settles a message ("false alarm", "all good", "a truck backfiring").
 RESOLVED = re.compile(
     r"\b(?:it was|it's|its|just|was just|turned out to be|only|probably) a false alarm\b|\ball good\b|\b(?:checked it|said it was|bad sensor|faulty (?:sensor|detector|alarm))\b|\bit was just (?:a|the|my|our)\b|\b(?:it's|it is|everything's|everything is|all is|we're all|we are all) (?:fine|good|ok|okay) now\b|\bbackfir\w*"
+    r"|\b(?:fd|fire department|firefighters|fire fighters|the firemen) put (?:it|the fire) out\b"
     r"|\bcontrolled burn\b|\b(?:it was|it's|its|was|were|probably|prob|prolly|likely|must have been|just) (?:just |only |probably )?fireworks\b|\b(?:they were|they're|it was) (?:just )?filming\b|\bburn(?:t|ed) (?:the |my )?(?:toast|food|popcorn|dinner|bacon|pizza|pan)\b|\bjust (?:steam|the shower|cooking)\b"
 )
 PATTERNS = (
@@ -706,6 +716,54 @@ PATTERNS = (
         r"|\b(?:find|finds|found) me before (?:my|the|our) (?:kids|children|family|wife|husband|son|daughter|mom|dad|parents|roommate)\b"
         r"|\bleave nothing behind\b|\b(?:close my eyes|go to sleep|fall asleep)\b.{0,40}\bhope\b.{0,20}\bthe last time\b"
         r"|\b(?:pills|meds|gun|rope|razors?|blades?)\b.{0,15}\b(?:in front of me|next to me|right here|on the table|beside me)\b|\bswallowed (?:everything|all (?:of )?the (?:pills|meds)|whatever)\b|\bmake sure (?:\w+ ){1,3}(?:is|are|will be|gets?) (?:ok|okay|fine|taken care of|looked after) after\s*[.!?]*$",
+    ),
+    # (ninth sets) "before I do something", a funeral planned, a will written young; an
+    # overdose by accident, breathing gone wrong
+    _p(
+        "warning-signs-9",
+        "crisis",
+        "crisis_self",
+        r"\bbefore i do something(?: stupid| dumb| bad| i (?:might |will |would |'ll )?regret| to myself)?\s*[.!?]*$|\bbefore i do something (?:stupid|dumb|i (?:might |will |would |'ll )?regret|to myself)\b"
+        r"|\b(?:playlist|songs|music|outfit|eulogy|speech) for my (?:own )?funeral\b|\b(?:planning|planned|picked out|picking out) (?:my own|my) funeral\b"
+        r"|\b(?:writing|updating|wrote|made|making|doing) (?:out )?(?:my|a) will (?:at|and i'm|and i am) (?:1[0-9]|2[0-9])\b",
+    ),
+    _p(
+        "overdose-now",
+        "emergency",
+        "medical_now",
+        r"\b(?:took|has taken|just took|swallowed|snorted|smoked) (?:some |a lot of |too much )?(?:fentanyl|heroin|opioids?|oxy(?:contin)?)\b.{0,60}\b(?:breathing|wake|awake|responding|blue|passed out)\b"
+        r"|\bbreathing (?:weird|funny|strange|strangely|really slow|so slow|shallow)\b",
+    ),
+    # (ninth sets) carbon monoxide with symptoms; control over work and family; forced sex;
+    # bruises from him; fear he does it again; fled home and need a place to stay
+    _p(
+        "co-symptoms-9",
+        "emergency",
+        "medical_now",
+        r"\b(?:carbon monoxide|co) (?:detector|alarm)\b.{0,80}\b(?:headaches?|dizzy|dizziness|nause\w+|throwing up|vomit\w+|passed out|fainted)\b",
+    ),
+    _p(
+        "abuse-9",
+        "domestic_violence",
+        "abuse_ongoing",
+        r"\b(?:my (?:husband|wife|boyfriend|girlfriend|partner|ex|fiance|fiancee)|he|she) (?:won't|doesn't|does not|will not) let me (?:work|leave the house|go out|see my (?:family|friends|parents|mom|kids)|have a phone)\b"
+        r"|\b(?:he|she) (?:forces|forced|makes|made) me (?:to )?have sex\b|\bforces? (?:himself|herself) on me\b"
+        r"|\bbruises? (?:on|all over) my (?:arms?|neck|face|legs?|back)\b.{0,40}\b(?:he|she) (?:grabbed|hit|squeezed|choked|punched|kicked)\b"
+        r"|\b(?:afraid|scared|terrified) (?:that )?(?:he|she)(?:'ll| will| might| is going to|'s going to) (?:do it|hurt me|hit me|choke me) again\b"
+        r"|\b(?:ran away|fled|escaped|got out)(?: of| from)? (?:home|the house|my house|our house|him|her)\b.{0,80}\b(?:place to stay|shelter|somewhere to (?:stay|go))\b",
+    ),
+    _p(
+        "warning-signs-9b",
+        "crisis",
+        "crisis_self",
+        r"\bi (?:just |really |honestly )?want out,? (?:permanently|for good|forever)\b|\btired of existing\b"
+        r"|\bif i (?:vanished|disappeared|was gone|were gone|died)\b.{0,40}\b(?:nobody|no one|no-one|noone) would (?:notice|care|miss me)\b",
+    ),
+    _p(
+        "fell-not-moving-9",
+        "emergency",
+        "medical_now",
+        r"\b(?:jumped|fell) (?:from|off|out of) (?:the |a |his |her |our )?(?:balcony|roof|bridge|window|building|ladder|deck)\b.{0,40}\b(?:isn't|is not|not|won't|wont) (?:moving|breathing|responding|waking up)\b",
     ),
     _p(
         "hiding-inside",

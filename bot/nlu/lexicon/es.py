@@ -41,6 +41,7 @@ DANGER_GERUND = (
     r"forzando|ahorcando|estrangulando|apunalando|acuchillando|rompiendo|matando)"
 )
 
+ANIMALS = "gato|gata|perro|perra|venado|ciervo|zorrillo|mapache|animal|pajaro|ardilla|mascota|zorro|conejo"
 PATTERNS = (
     _p(
         "es-break-in",
@@ -105,7 +106,8 @@ PATTERNS = (
         "emergency",
         "crash",
         r"\b(?:choque|accidente|chocaron|choco|volco|volcado)\b.*\b(?:herid[oa]s?|sangr\w*|atrapad[oa]s?|inconsciente|ambulancia|muert[oa]s?|no se mueve|aplastad[oa]s?|destrozad[oa]s?)"
-        r"|\batropell(?:o|aron|ado|ada)\b|\b(?:cayo|cayeron|se fue|se fueron) (?:al|a un|en el|por el) (?:rio|lago|barranco|canal|precipicio)\b",
+        # an animal run over is for animal control, not a crash with injuries (ninth sets)
+        rf"|\batropell(?:o|aron|ado|ada)\b(?! (?:a )?(?:un|una|el|la|mi|al|nuestro|nuestra) (?:{ANIMALS})s?\b)|\b(?:cayo|cayeron|se fue|se fueron) (?:al|a un|en el|por el) (?:rio|lago|barranco|canal|precipicio)\b",
     ),
     _p(
         "es-missing",
@@ -308,6 +310,7 @@ RESOLVED = re.compile(
     r"\bya se calmo(?: todo)?\b|\btodo (?:esta )?tranquilo (?:ya|ahora)\b|\bya (?:esta )?todo tranquilo\b|\bya paso todo\b|\bse lo llevo su familia\b|\bfalsa alarma\b"
     r"|\bera (?:solo|nomas|nada mas) (?:el|la|un|una)\b|\bcarne asada\b|\bparrillada\b|\bbarbacoa\b"
     r"|\bquema controlada\b|\bera (?:una )?pelicula\b|\bestaban filmando\b"
+    r"|\bel (?:humo|olor|fuego) (?:era|venia|es) de (?:la |el |una |un |mi |su )?(?:parrilla|asador|chimenea|fogata|cocina|horno|vecino)\b|\bya (?:paso|se me paso) el susto\b"
 )
 PATTERNS = (
     *PATTERNS,
@@ -460,6 +463,60 @@ PATTERNS = (
     ),
 )
 
+# (ninth sets) a child taken from the yard; a knife in hand; carbon monoxide with symptoms; a
+# relative who says they will jump or who talks of suicide; fear that the abuser does it again;
+# control over work and family; forced sex; bruises from him; fled home and need a place to stay
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "es-taken-9",
+        "emergency",
+        "missing_now",
+        r"\b(?:alguien|un (?:tipo|hombre|senor|desconocido|extrano|carro|auto)|una (?:mujer|senora|desconocida|extrana|camioneta)|unos (?:tipos|hombres|desconocidos)) (?:\w+ )?se (?:llevo|llevaron|robo|robaron) a mi (?:hij[oa]|sobrin[oa]|niet[oa]|herman(?:it)?[oa]|bebe|nin[oa])\b",
+    ),
+    _p(
+        "es-weapon-in-hand-9",
+        "emergency",
+        "threat_now",
+        r"\bcon (?:un|una) (?:cuchillo|navaja|machete|pistola|arma|bate|hacha) en la mano\b",
+    ),
+    _p(
+        "es-co-symptoms-9",
+        "emergency",
+        "medical_now",
+        r"\bmonoxido\b.{0,80}\b(?:dolor de cabeza|mareo|mareados?|mareadas?|desmay\w+|vomit\w+|nauseas?)\b",
+    ),
+    _p(
+        "es-crisis-other-9",
+        "crisis",
+        "crisis_self",
+        r"\b(?:se va a|va a|quiere) (?:tirar|aventar|lanzar)(?:se)? (?:de|del|desde|por) (?:un |una |la |el )?(?:puente|edificio|ventana|techo|azotea)\b"
+        r"|\b(?:habla|hablando|hablo|dice|dijo) (?:de|sobre|que se quiere) (?:suicidarse|suicidio|matarse|quitarse la vida)\b",
+    ),
+    _p(
+        "es-warning-signs-9",
+        "crisis",
+        "crisis_self",
+        r"\b(?:ninguna|ni una|no tengo|sin) razon(?:es)? (?:para|pa) (?:vivir|seguir)\b|\b(?:estrellar|chocar) (?:el|mi) (?:carro|coche|auto) (?:a proposito|contra un)\b",
+    ),
+    _p(
+        "es-abuse-9b",
+        "domestic_violence",
+        "abuse_ongoing",
+        r"\bme amenaz(?:o|a|aba) de muerte\b|\bme (?:agrede|agredia|maltrata|maltrataba)\b",
+    ),
+    _p(
+        "es-abuse-9",
+        "domestic_violence",
+        "abuse_ongoing",
+        r"\b(?:tengo|me da) miedo (?:de )?(?:que |q )?(?:me )?lo vuelva a hacer\b"
+        r"|\b(?:mi (?:esposo|esposa|pareja|novio|novia|marido|ex)|el|ella) no me deja (?:trabajar|salir|ver a mi|hablar con)\b"
+        r"|\bme (?:obliga|fuerza|forza) a tener (?:relaciones|sexo)\b"
+        r"|\b(?:moretones?|morados?|marcas?) en (?:el|la|los|las|mis|mi) (?:brazos?|cuello|cara|ojos?|piernas?)\b.{0,40}\b(?:me (?:agarro|apreto|pego|golpeo))\b"
+        r"|\b(?:me escape|hui|me fui) de (?:la |mi )?casa\b.{0,80}\b(?:lugar (?:donde|para|pa) quedarme|refugio|albergue)\b",
+    ),
+)
+
 CONTEXTS = {
     "past": re.compile(
         r"\b(?:detuvieron|arrestaron|encerraron|se llevaron preso|fallecio|fallecieron|perdieron a|perdi a)\b|\bayer\b|\banoche\b|\bantier\b|\banteayer\b|\bla (?:semana|noche) pasada\b|\b(?:el|del|al) (?:mes|ano|fin de semana|verano|invierno) pasado\b"
@@ -485,7 +542,7 @@ CONTEXTS = {
         r"|\b(?:hay|tienen|existe) (?:algun|un|algunos) (?:programa|registro|grupo|servicio)\b|\ba quien (?:le )?(?:aviso|llamo|reporto|le digo)\b|\bse permite\b"
         r"|\bestafa\b|\bfraude\b|\bscam\b|\blegalmente\b|\bes (?:una )?pregunta\b|\bpregunta nomas\b|\b(?:solo|nomas|nada mas) (?:pregunto|es curiosidad)\b|\bpor curiosidad\b"
         r"|\bsi alguien (?:entra|entrara|se mete|se metiera|me ataca|me atacara|me roba)\b|\bcuant[oa]s \w+ (?:\w+ )?(?:hubo|hay|ha habido|hubieron)\b|\b(?:tienen|hay) (?:algun |un )?programa\b"
-        r"|\bfree fire\b"
+        r"|\bfree fire\b|\bhipotetic\w*|\bse me (?:perdio|perdieron)\b|\bperdi (?:mi|mis|la|el) (?:pistola|arma|cuchillo|navaja|rifle|escopeta)\b"
         r"|\b(?:gato|gata|perro|perra|venado|zorrillo|mapache|animal|pajaro|ardilla|mascota) (?:\w+ ){0,3}(?:se murio|murio|muerto|muerta|atropellad[oa])\b"
         # hearsay and the news, the 988 line as a subject, a program asked about
         r"|\bes verdad\b|\bverdad\s*\?|\brumor\w*|\bvi en (?:el )?(?:facebook|face|fb|instagram|tiktok|grupo)\b|\bdicen que\b|\bfilmando\b"
@@ -499,6 +556,9 @@ CONTEXTS = {
         r"|\btransportar\b|\bdescargad[oa]\b|\bentregar (?:el|la|un|una|mi|su) (?:arma|pistola|rifle|escopeta)\b|\bdeshacerme de (?:el|la|un|una) (?:arma|pistola|rifle|escopeta)\b|\bcaceria\b|\bcazar\b"
         r"|\bregistr\w+|\bdecoraci\w+|\bdecorativ\w+|\bcoleccion\b|\bdel jardin\b|\bpara (?:cortar|limpiar|podar)\b"
         r"|\bcort\w+ (?:la |el )?(?:maleza|monte|cesped|grama|hierba|yerba)\b|\b(?:spray|gas) (?:de )?pimienta\b"
+        # (ninth sets) a lawful weapon asked about: carried, legal, hunting, paintball
+        r"|\bpuedo (?:legalmente )?(?:llevar|tener|cargar|portar|comprar|traer|transportar)\b|\b(?:pistola|arma|rifle|escopeta) legal\b|\bson legales\b"
+        r"|\bcartuchos?\b|\btemporada de caza\b|\bcaza\b|\bpaintball\b|\bairsoft\b"
     ),
     "negation": re.compile(
         r"\bno (?:amenaza|molesta|le hace nada) a nadie\b|\b(?:el|ella|mi \w+) (?:ya )?esta bien\b|\bno es nada grave\b|\bnada grave\b|\bno es (?:una )?emergencia\b|\bno es urgente\b|\bnadie (?:salio |resulto |esta |fue |quedo )?(?:herido|lastimado)\b"

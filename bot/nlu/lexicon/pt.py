@@ -46,6 +46,7 @@ DANGER_GERUND = (
     r"esfaqueando|enforcando|sufocando|quebrando|matando)"
 )
 
+ANIMALS = "gato|gata|cachorro|cachorra|cao|veado|gamba|animal|passarinho|passaro|bicho|guaxinim|raposa|coelho"
 PATTERNS = (
     _p(
         "pt-break-in",
@@ -109,7 +110,8 @@ PATTERNS = (
         "emergency",
         "crash",
         r"\b(?:acidente|batida|bateram|capotou|capotado|colisao)\b.*\b(?:ferid[oa]s?|sangr\w*|pres[oa]s? nas ferragens|inconsciente|ambulancia|mort[oa]s?|machucad[oa]s?)"
-        r"|\batropel(?:ou|ado|ada|aram)\b|\bcaiu (?:no|num|na|numa) (?:rio|lago|barranco|canal|represa|ribanceira)\b",
+        # an animal run over is for animal control, not a crash with injuries (ninth sets)
+        rf"|\batropel(?:ou|ado|ada|aram)\b(?! (?:um|uma|o|a|meu|minha|nosso|nossa) (?:{ANIMALS})s?\b)|\bcaiu (?:no|num|na|numa) (?:rio|lago|barranco|canal|represa|ribanceira)\b",
     ),
     _p(
         "pt-missing",
@@ -453,6 +455,50 @@ PATTERNS = (
     ),
 )
 
+# (ninth sets) a knife in hand; carbon monoxide with symptoms; a relative who says they will jump
+# or who talks of suicide; dark thoughts; control over work and family; forced sex; bruises from
+# him; fled home and need a place to stay
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "pt-weapon-in-hand-9",
+        "emergency",
+        "threat_now",
+        r"\bcom (?:uma|um) (?:faca|facao|arma|pistola|revolver|taco|machado) na mao\b",
+    ),
+    _p(
+        "pt-co-symptoms-9",
+        "emergency",
+        "medical_now",
+        r"\bmonoxido\b.{0,80}\b(?:dor de cabeca|tontura|tont[oa]s?|enjoo|enjoad[oa]s?|desmai\w+|vomit\w+)\b",
+    ),
+    _p(
+        "pt-crisis-other-9",
+        "crisis",
+        "crisis_self",
+        r"\bvai se (?:jogar|atirar) (?:da|de uma|do|de um|de cima d[ao]) ?(?:ponte|predio|janela|viaduto|penhasco|telhado)\b"
+        r"|\b(?:fala|falando|falou|fica falando) (?:em|de|sobre) (?:suicidio|se matar|tirar a (?:propria )?vida)\b"
+        r"|\b(?:so|muito|mto|cheio de|com) pensamentos? rui(?:m|ns)\b",
+    ),
+    _p(
+        "pt-warning-signs-9",
+        "crisis",
+        "crisis_self",
+        r"\b(?:nenhum|sem|nao tenho) motivo (?:pra|para) (?:viver|continuar)\b|\bjogar o carro (?:embaixo|debaixo|contra|na frente) d\w+\b"
+        r"|\b(?:guardado|guardando|juntando|escondido) (?:uns |alguns |os |varios )?(?:comprimidos|remedios|pilulas)\b.{0,40}\b(?:hoje e o dia|chegou a hora|e a hora|pra acabar com tudo)\b",
+    ),
+    _p(
+        "pt-abuse-9",
+        "domestic_violence",
+        "abuse_ongoing",
+        r"\b(?:tenho|to com|estou com|tô com) medo (?:de )?(?:que |q )?(?:ele|ela) (?:faca|volte a fazer|faz) (?:isso )?de novo\b"
+        r"|\b(?:meu (?:marido|namorado|esposo|companheiro|ex)|minha (?:esposa|namorada|companheira|ex)|ele|ela) nao me deixa (?:trabalhar|sair|ver (?:minha|meus|a minha)|falar com)\b"
+        r"|\bforca(?:r|va)? (?:a )?relac(?:ao|oes)\b|\bme obriga a (?:ter relacao|transar)\b"
+        r"|\b(?:roxo|roxa|hematomas?|marcas?) (?:no|na|nos|nas) (?:braco|bracos|pescoco|rosto|olho|perna)s?\b.{0,40}\b(?:ele|ela) (?:apertou|bateu|me pegou|agarrou)\b"
+        r"|\bfugi de casa\b.{0,80}\b(?:lugar (?:pra|para) ficar|abrigo)\b",
+    ),
+)
+
 CONTEXTS = {
     "past": re.compile(
         r"\b(?:detiveram|prenderam|levaram preso|faleceu|faleceram|perdeu o|perdeu a)\b|\bperdi (?:o |a )?(?:meu|minha) (?:mae|pai|avo|marido|esposa|esposo|irmao|irma|tio|tia|emprego)\b|\bontem\b|\banteontem\b|\b(?:semana|noite) passada\b|\b(?:mes|ano|fim de semana|verao|inverno) passado\b"
@@ -467,7 +513,7 @@ CONTEXTS = {
     "informational": re.compile(
         r"\bo que (?:fazer|faco|devo fazer|eu faco|a gente faz) (?:se|quando|em caso)\b|\bcomo (?:faco|posso|se|que)\b|\bcomo eu\b(?!\s*[.!?]*$)|\bem caso de\b"
         r"|\bse a policia me (?:parar|abordar|pegar)\b|(?:^|[.?!,] )(?:e )?se (?:algum dia |um dia |alguma vez )?(?:eu )?(?:ver|vir|visse|tiver|houver|acontecer|presenciar|encontrar|me deparar|sentir|ouvir|notar|perceber)\b"
-        r"|\bdicas?\b|\bprevenc\w+|\baulas?\b|(?<!em )(?<!en )\bcursos?\b|\btreinamento\b|\bsimulad[oa]\b|\bpalestras?\b"
+        r"|\bdicas?\b|\bprevenc\w+|\baulas?\b|(?<!em )(?<!en )\bcursos?\b|\btreinamento\b|\bsimulad[oa]\b|\bsimulac(?:ao|oes)\b|\bpalestras?\b"
         r"|\bdetector(?:es)? de (?:fumaca|monoxido)\b|\balarme de (?:incendio|fumaca)\b|\bextintor\b"
         r"|\bfilme\b|\bdocumentarios?\b|\btrabalho (?:da|de) (?:faculdade|escola)\b|\bfaculdade\b|\bestudando\b|\bdados\b|\bestatisticas\b|\brecursos\b|\bvoluntari\w+|\bgrupo de apoio\b|\bgrupo do whatsapp\b"
         r"|\bnao (?:tem|ha) (?:fogo|fumaca)\b|\bsem fogo\b|\bfuma\b|\bfumar\b|(?<!com )(?<!com um )(?<!com o )(?<!con )\bcigarr\w+|\bmaconha\b|\bnarguile\b|\bbateria\b|\bpilha\b|\bcomo (?:eu )?(?:denuncio|aviso|reporto)\b|\bsem (?:saberem|que saibam)\b|\bnoticias?\b|\bnovela\b|\bserie\b|\bjogo\b|\blivro\b|\bmusica\b|\bsem querer\b|\bpor engano\b|\bpor acidente\b|\be legal\b"
@@ -486,7 +532,7 @@ CONTEXTS = {
         r"|\b(?:sera|deve ser) (?:um |uma )?(?:golpe|fraude|trote)\b|\bo 988 (?:e|serve)\b|\b(?:ainda )?(?:tem|existe) (?:aquele|esse) programa\b"
     ),
     "permit": re.compile(
-        r"\blicenca\b|\bporte\b|\btravas? (?:de|para) armas?\b|\b(?:troca|entrega|recompra) de armas\b|\bsem perguntas\b|\bcom (?:as )?minhas armas\b|\bdeixou um (?:revolver|arma|rifle)\b|\bpermissao\b|\bregistr(?:o|ar) (?:de |a |o |minha |meu )?(?:arma|pistola|alarme)\b|\bautorizacao\b"
+        r"\blicenca\b|\bporte\b|\btravas? (?:de|para) armas?\b|\bcadeados? (?:de|para) armas?\b|\bposso (?:legalmente )?(?:levar|ter|carregar|portar|comprar|trazer|transportar)\b|\bpaintball\b|\bairsoft\b|\b(?:troca|entrega|recompra) de armas\b|\bsem perguntas\b|\bcom (?:as )?minhas armas\b|\bdeixou um (?:revolver|arma|rifle)\b|\bpermissao\b|\bregistr(?:o|ar) (?:de |a |o |minha |meu )?(?:arma|pistola|alarme)\b|\bautorizacao\b"
         r"|\bvagas?\b|\bemprego\b|\btrabalhar\b|\bconcurso\b|\bbombeiros?\b|\bclube de tiro\b|\bestande de tiro\b"
         r"|\bcomprar\b|\bcertificado\b|\beligibilidade\b|\beligibility\b|\bguardar (?:as |a |minhas )?armas?\b|\bmilitar\b|\bexercito\b|\bforcas armadas\b"
         r"|\bde brinquedo\b|\bde agua\b|\bde pressao\b|\bfogos de artificio\b|\bvender\b|\bvenda\b"
