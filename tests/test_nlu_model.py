@@ -122,7 +122,7 @@ def test_entities_are_recognised_and_normalised(parse, text: str, entity: str, v
     assert (entity, value) in found, found
 
 
-def test_the_classifier_reads_lemmas_of_words_it_has_not_seen_inflected() -> None:
+def test_lemmas_put_a_words_inflections_on_one_feature() -> None:
     """The third view (bot/nlu/lemmas.py): inflections a resident uses share the lemma's feature;
     words the English table lacks (Spanish, Portuguese, names) pass through unchanged."""
     from bot.nlu.lemmas import lemmatize

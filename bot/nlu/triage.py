@@ -149,6 +149,10 @@ def decide(
         (verdict.verdict == "routine" and DEMOTING_CONTEXT & context)
         or (verdict.verdict == "none" and ({"permit"} | FINAL_CONTEXT) & context)
     )
+    # "my english is bad, posso escrever em portugues?", "hablan español?": a request for a
+    # language and no alarming word; the classifier's urgent guess came from a short message in
+    # that language, not from danger
+    asks_language = verdict.verdict == "none" and not now and requested(text) is not None
     # the lexicon sees nothing alarming and the message is a how-to or about a film: the
     # classifier's split guess (combined) or one below the fallback bar (restored) is not enough
     unsure_tempered = (
@@ -158,8 +162,7 @@ def decide(
             and not now
             and bool({"audience", "safe"} & context)
         )
-        # "my english is bad, posso escrever em portugues?": a request for a language
-        or (verdict.verdict == "none" and not now and requested(text) is not None)
+        or asks_language
     )
     # a split guess about something told in the past with no alarming word ("the ambulance came
     # for my neighbor last month, how is he doing"): the urgent intents' mass is not a report
@@ -210,9 +213,7 @@ def decide(
             )
             # no alarming word at all, and "no one was hurt" / "they left" / "false alarm"
             or (verdict.verdict == "none" and FINAL_CONTEXT & context)
-            # no alarming word, and the resident asks for a language ("hablan portugues?"): the
-            # classifier's urgent guess came from a short message in that language, not danger
-            or (verdict.verdict == "none" and requested(text) is not None)
+            or asks_language
         )
     )
     if (

@@ -403,7 +403,7 @@ INFORMATIONAL = re.compile(
 )
 PERMIT = re.compile(
     r"\b(?:career|job) fairs?\b|\b(?:pistol|gun|handgun|firearms?|weapons?) (?:permit|license|licence|course|class|safety|registration|training|laws?|rules?|carry|locks?|buy ?backs?)\b"
-    r"|\b(?:cable|trigger) locks?\b|\bbuy ?back\b|\bno questions asked\b|\bmoved (?:here )?(?:from \w+ )?with (?:my|our) (?:guns|firearms)\b|\binherited (?:a|my|his|her) (?:gun|rifle|pistol|revolver)\b"
+    r"|\b(?:cable|trigger) locks?\b|\bbuy ?back\b|\bno questions asked\b|\bmoved (?:here )?(?:from \w+ )?with (?:my|our) (?:guns|firearms)\b"
     r"|\b(?:permit|license|licence) (?:for|to carry) (?:a )?(?:pistol|gun|handgun|firearm)\b|\beligibility certificate\b"
     r"|\b(?:permit|premit|permitt|pemit)\b|\b(?:nerf|toy|water|squirt|airsoft|bb|paintball|cap|glue|nail) guns?\b|\bshooting range\b|\bgun (?:club|range|show|shop|store)\b|\bfire (?:lane|department|marshal|hydrant)\b|\bfirework"
     r"|\bknife (?:sharpening|laws?)\b|\bbomb squad\b|\bsmoke shop\b|\bsmoking (?:ban|area)\b|\bfired from\b|\bburn(?:ing)? permit\b"
@@ -418,7 +418,8 @@ PERMIT = re.compile(
     r"|\bregister(?:ing)? (?:my|a|the|our|his|her) (?:\w+ )?(?:guns?|firearms?|pistols?|rifles?|handguns?)\b"
     # (ninth sets) an inherited gun, transferred; "is a switchblade legal in CT"; storing guns
     r"|\binherited (?:a |an |my |his |her |our |the )?(?:\w+'s |\w+ ){0,2}(?:guns?|rifles?|shotguns?|pistols?|revolvers?|firearms?|handguns?)\b|\btransfer (?:them|it|the (?:\w+ )?(?:guns?|firearms?|rifles?|shotguns?|pistols?)) (?:in)?to (?:my|our|his|her) name\b"
-    r"|\b(?:legal|illegal|allowed|lawful) (?:in (?:ct|connecticut|the state|this state|town|west hartford|danbury)|to (?:carry|own|have|buy|use|keep))\b"
+    # ("legal to carry" is informational already)
+    r"|\b(?:legal|illegal|allowed|lawful) in (?:ct|connecticut|the state|this state|town|west hartford|danbury)\b"
     r"|\bstor(?:e|ing|age of) (?:my |our |the |a |your )?(?:\w+ )?(?:guns?|firearms?|rifles?|pistols?|ammo|ammunition)\b|\block ?box(?:es)?\b|\bgun safes?\b"
     r"|\b(?:late \w+|grand(?:father|mother|pa|ma)|dad|father|uncle|aunt) left (?:me |us )?(?:a|an|his|her) (?:\w+ )?(?:guns?|revolvers?|rifles?|shotguns?|pistols?|firearms?)\b"
 )
@@ -717,15 +718,18 @@ PATTERNS = (
         r"|\bleave nothing behind\b|\b(?:close my eyes|go to sleep|fall asleep)\b.{0,40}\bhope\b.{0,20}\bthe last time\b"
         r"|\b(?:pills|meds|gun|rope|razors?|blades?)\b.{0,15}\b(?:in front of me|next to me|right here|on the table|beside me)\b|\bswallowed (?:everything|all (?:of )?the (?:pills|meds)|whatever)\b|\bmake sure (?:\w+ ){1,3}(?:is|are|will be|gets?) (?:ok|okay|fine|taken care of|looked after) after\s*[.!?]*$",
     ),
-    # (ninth sets) "before I do something", a funeral planned, a will written young; an
-    # overdose by accident, breathing gone wrong
+    # (ninth sets) "before I do something", a funeral planned, a will written young, "I want
+    # out, permanently", "if I vanished nobody would notice"; an overdose by accident, breathing
+    # gone wrong
     _p(
         "warning-signs-9",
         "crisis",
         "crisis_self",
-        r"\bbefore i do something(?: stupid| dumb| bad| i (?:might |will |would |'ll )?regret| to myself)?\s*[.!?]*$|\bbefore i do something (?:stupid|dumb|i (?:might |will |would |'ll )?regret|to myself)\b"
+        r"\bbefore i do something\s*[.!?]*$|\bbefore i do something (?:stupid|dumb|bad|i (?:might |will |would |'ll )?regret|to myself)\b"
         r"|\b(?:playlist|songs|music|outfit|eulogy|speech) for my (?:own )?funeral\b|\b(?:planning|planned|picked out|picking out) (?:my own|my) funeral\b"
-        r"|\b(?:writing|updating|wrote|made|making|doing) (?:out )?(?:my|a) will (?:at|and i'm|and i am) (?:1[0-9]|2[0-9])\b",
+        r"|\b(?:writing|updating|wrote|made|making|doing) (?:out )?(?:my|a) will (?:at|and i'm|and i am) (?:1[0-9]|2[0-9])\b"
+        r"|\bi (?:just |really |honestly )?want out,? (?:permanently|for good|forever)\b|\btired of existing\b"
+        r"|\bif i (?:vanished|disappeared|was gone|were gone|died)\b.{0,40}\b(?:nobody|no one|no-one|noone) would (?:notice|care|miss me)\b",
     ),
     _p(
         "overdose-now",
@@ -751,13 +755,6 @@ PATTERNS = (
         r"|\bbruises? (?:on|all over) my (?:arms?|neck|face|legs?|back)\b.{0,40}\b(?:he|she) (?:grabbed|hit|squeezed|choked|punched|kicked)\b"
         r"|\b(?:afraid|scared|terrified) (?:that )?(?:he|she)(?:'ll| will| might| is going to|'s going to) (?:do it|hurt me|hit me|choke me) again\b"
         r"|\b(?:ran away|fled|escaped|got out)(?: of| from)? (?:home|the house|my house|our house|him|her)\b.{0,80}\b(?:place to stay|shelter|somewhere to (?:stay|go))\b",
-    ),
-    _p(
-        "warning-signs-9b",
-        "crisis",
-        "crisis_self",
-        r"\bi (?:just |really |honestly )?want out,? (?:permanently|for good|forever)\b|\btired of existing\b"
-        r"|\bif i (?:vanished|disappeared|was gone|were gone|died)\b.{0,40}\b(?:nobody|no one|no-one|noone) would (?:notice|care|miss me)\b",
     ),
     _p(
         "fell-not-moving-9",

@@ -465,7 +465,8 @@ PATTERNS = (
 
 # (ninth sets) a child taken from the yard; a knife in hand; carbon monoxide with symptoms; a
 # relative who says they will jump or who talks of suicide; fear that the abuser does it again;
-# control over work and family; forced sex; bruises from him; fled home and need a place to stay
+# control over work and family; forced sex; bruises from him; fled home and need a place to stay;
+# a death threat, "me agrede"
 PATTERNS = (
     *PATTERNS,
     _p(
@@ -500,12 +501,6 @@ PATTERNS = (
         r"\b(?:ninguna|ni una|no tengo|sin) razon(?:es)? (?:para|pa) (?:vivir|seguir)\b|\b(?:estrellar|chocar) (?:el|mi) (?:carro|coche|auto) (?:a proposito|contra un)\b",
     ),
     _p(
-        "es-abuse-9b",
-        "domestic_violence",
-        "abuse_ongoing",
-        r"\bme amenaz(?:o|a|aba) de muerte\b|\bme (?:agrede|agredia|maltrata|maltrataba)\b",
-    ),
-    _p(
         "es-abuse-9",
         "domestic_violence",
         "abuse_ongoing",
@@ -513,7 +508,8 @@ PATTERNS = (
         r"|\b(?:mi (?:esposo|esposa|pareja|novio|novia|marido|ex)|el|ella) no me deja (?:trabajar|salir|ver a mi|hablar con)\b"
         r"|\bme (?:obliga|fuerza|forza) a tener (?:relaciones|sexo)\b"
         r"|\b(?:moretones?|morados?|marcas?) en (?:el|la|los|las|mis|mi) (?:brazos?|cuello|cara|ojos?|piernas?)\b.{0,40}\b(?:me (?:agarro|apreto|pego|golpeo))\b"
-        r"|\b(?:me escape|hui|me fui) de (?:la |mi )?casa\b.{0,80}\b(?:lugar (?:donde|para|pa) quedarme|refugio|albergue)\b",
+        r"|\b(?:me escape|hui|me fui) de (?:la |mi )?casa\b.{0,80}\b(?:lugar (?:donde|para|pa) quedarme|refugio|albergue)\b"
+        r"|\bme amenaz(?:o|a|aba) de muerte\b|\bme (?:agrede|agredia|maltrata|maltrataba)\b",
     ),
 )
 
@@ -543,7 +539,7 @@ CONTEXTS = {
         r"|\bestafa\b|\bfraude\b|\bscam\b|\blegalmente\b|\bes (?:una )?pregunta\b|\bpregunta nomas\b|\b(?:solo|nomas|nada mas) (?:pregunto|es curiosidad)\b|\bpor curiosidad\b"
         r"|\bsi alguien (?:entra|entrara|se mete|se metiera|me ataca|me atacara|me roba)\b|\bcuant[oa]s \w+ (?:\w+ )?(?:hubo|hay|ha habido|hubieron)\b|\b(?:tienen|hay) (?:algun |un )?programa\b"
         r"|\bfree fire\b|\bhipotetic\w*|\bse me (?:perdio|perdieron)\b|\bperdi (?:mi|mis|la|el) (?:pistola|arma|cuchillo|navaja|rifle|escopeta)\b"
-        r"|\b(?:gato|gata|perro|perra|venado|zorrillo|mapache|animal|pajaro|ardilla|mascota) (?:\w+ ){0,3}(?:se murio|murio|muerto|muerta|atropellad[oa])\b"
+        rf"|\b(?:{ANIMALS}) (?:\w+ ){{0,3}}(?:se murio|murio|muerto|muerta|atropellad[oa])\b"
         # hearsay and the news, the 988 line as a subject, a program asked about
         r"|\bes verdad\b|\bverdad\s*\?|\brumor\w*|\bvi en (?:el )?(?:facebook|face|fb|instagram|tiktok|grupo)\b|\bdicen que\b|\bfilmando\b"
         r"|\b(?:es|era|sera|debe ser) (?:una )?(?:estafa|fraude)\b|\bel 988 (?:es|sirve)\b|\bpara que (?:es|sirve) el 988\b|\b(?:hay|existe|tienen) (?:algun |un |ese )?programa\b"

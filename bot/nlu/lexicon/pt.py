@@ -526,7 +526,7 @@ CONTEXTS = {
         r"|\bgolpe (?:do|de|no|pelo|pela)\b|\bgolpista\b|\bfraude\b|\bscam\b|\blegalmente\b|\bso (?:uma )?pergunta\b|\bso para saber\b|\bpor curiosidade\b"
         r"|\bse alguem (?:entrar|invadir|me atacar|me roubar)\b|\bquant[oa]s \w+ (?:\w+ )?(?:teve|tem|houve|tiveram)\b|\btem (?:algum |um )?programa\b"
         r"|\bfree fire\b|\bfogo no parquinho\b"
-        r"|\b(?:gato|gata|cachorro|cachorra|cao|veado|gamba|animal|passarinho|passaro|bicho|guaxinim) (?:\w+ ){0,3}(?:morreu|morto|morta|atropelad[oa])\b"
+        rf"|\b(?:{ANIMALS}) (?:\w+ ){{0,3}}(?:morreu|morto|morta|atropelad[oa])\b"
         # hearsay and the news, the 988 line as a subject, a program asked about
         r"|\be verdade\b|\bverdade\s*\?|\bboato\w*|\b(?:li|vi) no (?:facebook|face|insta|instagram|whats|whatsapp|grupo|jornal|noticiario)\b|\bdizem que\b|\bfilmando\b|\bgravando\b"
         r"|\b(?:sera|deve ser) (?:um |uma )?(?:golpe|fraude|trote)\b|\bo 988 (?:e|serve)\b|\b(?:ainda )?(?:tem|existe) (?:aquele|esse) programa\b"
