@@ -89,18 +89,23 @@ _STREET = r"[a-z]+ (?:ave|avenue|st|street|rd|road|blvd|boulevard|tpke|turnpike|
 CLOSE = 0.5
 _MARKERS = {
     "es": re.compile(
-        r"ñ|¿|¡|\b(?:el|los|las|del|usted|ustedes|pa|dnd|donde|cuando|cual|cuanto|cuanta|hay|"
-        r"tengo|necesito|puedo|quiero|esta|estoy|aqui|ahora|porque|xq|x favor|por favor|gracias|"
+        r"\b(?:el|los|las|del|usted|ustedes|pa|dnd|donde|cuando|cual|cuanto|cuanta|hay|"
+        r"tengo|necesito|puedo|quiero|esta|estoy|aqui|ahora|porque|xq|x favor|gracias|"
         r"hola|oficina|y|pero|mi|mis|yo|llamar|llamo|perro|la|una|un|lo|le|les|con|es|son|"
-        r"muy|tambien|también|calle|al|ayuda|noche|buenos|buenas|disculpe|porfa|oiga)\b"
+        r"muy|tambien|calle|al|ayuda|noche|buenos|buenas|disculpe|porfa|oiga|"
+        r"su|sus|soy|voy|ya|hasta|eso|ese|esa|ella|hacer|hago|alarma|\w+cion|\w+ciones)\b"
     ),
     "pt": re.compile(
-        r"ção|ções|ões|ão|ã|õ|lh|nh|\b(?:o|os|do|da|dos|das|pra|pro|vc|vcs|voce|você|nao|não|"
-        r"onde|quando|qual|quanto|tem|meu|minha|preciso|posso|quero|tá|ta|tô|to|aqui|agora|porque|"
-        r"pq|obrigado|obrigada|olá|oi|é|mas|eu|nós|ligar|ligo|cachorro|delegacia|um|uma|com|"
-        r"são|muito|também|rua|pela|pelo|em|pode|ajuda|medo|sim|num|numa|qnt|bom|boa|noite)\b"
+        r"lh|nh|\b(?:o|os|do|da|dos|das|pra|pro|vc|vcs|voce|nao|"
+        r"onde|quando|qual|quanto|tem|meu|minha|preciso|posso|quero|ta|to|aqui|agora|porque|"
+        r"pq|obrigado|obrigada|ola|oi|mas|eu|ligar|ligo|cachorro|delegacia|um|uma|com|"
+        r"sao|muito|tambem|rua|pela|pelo|em|pode|ajuda|medo|sim|num|numa|qnt|bom|boa|noite|"
+        r"na|nas|ele|ela|eles|isso|esse|essa|seu|sua|sou|estou|vou|ja|ate|ou|fazer|faco|"
+        r"hj|tb|tbm|pfv|obg|cade|kd|alarme|\w+cao|\w+coes|\w+oes)\b"
     ),
 }
+# Letters only one of the two writes, read before accents are folded away ("reclamação").
+_SPELLING = {"es": re.compile(r"[ñ¿¡]"), "pt": re.compile(r"[çãõêôâà]")}
 
 # English's own short words: a message with none of them and two or more Spanish or Portuguese
 # markers is not English, however short ("tem multa pra isso?", "dnd queda la estacion").
@@ -110,12 +115,13 @@ _ENGLISH = re.compile(
 )
 
 
-def _by_markers(folded: str) -> str | None:
+def _by_markers(text: str) -> str | None:
     """Spanish or Portuguese by their short words alone, when lingua could not tell."""
-    if _ENGLISH.search(folded):
+    if _ENGLISH.search(text.lower()):  # not folded: "tô" is not "to"
         return None
-    code = _spanish_or_portuguese(folded)
-    return code if code and len(_MARKERS[code].findall(folded)) >= 2 else None
+    counts = _marker_counts(text)
+    code = _spanish_or_portuguese(text)
+    return code if code and counts[code] >= 2 else None
 
 
 # Asking for a language, in any of them: "en español", "english please", "em português".
@@ -202,8 +208,24 @@ def _neutral() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + names + "|" + _STREET + r")\b", re.IGNORECASE)
 
 
-def _spanish_or_portuguese(folded: str) -> str | None:
-    counts = {code: len(rx.findall(folded)) for code, rx in _MARKERS.items()}
+def _marker_counts(text: str) -> dict[str, int]:
+    """Each language's short words (accents folded) and own letters (accents kept)."""
+    folded = fold(text)
+    return {
+        code: len(rx.findall(folded)) + len(_SPELLING[code].findall(text.lower()))
+        for code, rx in _MARKERS.items()
+    }
+
+
+def _one_sided(text: str) -> bool:
+    """Two or more of one language's marks and none of the other's: they outweigh lingua's
+    reading of a short text ("quero tomar todos os remedios do armario" is not Spanish)."""
+    counts = sorted(_marker_counts(text).values())
+    return counts[0] == 0 and counts[1] >= 2
+
+
+def _spanish_or_portuguese(text: str) -> str | None:
+    counts = _marker_counts(text)
     if counts["es"] == counts["pt"]:
         return None
     return "es" if counts["es"] > counts["pt"] else "pt"
@@ -234,14 +256,14 @@ def detect(text: str) -> Detection:
     )
     total = sum(value for value, _ in ours)
     (best, code), (runner_up, second) = ours[0], ours[1]
-    if {code, second} == {"es", "pt"} and best - runner_up < CLOSE:
-        code = _spanish_or_portuguese(fold(neutral)) or code
+    if code in ("es", "pt") and (best - runner_up < CLOSE or _one_sided(neutral)):
+        code = _spanish_or_portuguese(neutral) or code
     share = best / total if total else 0.0
     if code == "en":
         # English names of programs and places carried lingua ("cuando es el national night out
         # en west hartford"): with no English short word and two Spanish or Portuguese ones, the
         # message is written in that language
-        marked = _by_markers(fold(neutral))
+        marked = _by_markers(neutral)
         if marked:
             return Detection(marked, MIN_SHARE)
     if {code, second} == {"es", "pt"} and share < MIN_SHARE <= (best + runner_up) / total:
@@ -265,11 +287,11 @@ def _undecided(neutral: str, share: float, values: list | None = None) -> Detect
     added beside it), and none of 1,129 English messages (the held-out, fresh, routine and
     real-FAQ sets) or 80 short English phrases taken for either."""
     folded = fold(neutral)
-    code = _by_markers(folded)
+    code = _by_markers(neutral)
     if code:
         return Detection(code, MIN_SHARE)
     if (
-        _ENGLISH.search(folded)
+        _ENGLISH.search(neutral.lower())
         or sum(c.isalpha() for c in neutral) < SHORT_LETTERS
         or len(folded.split()) < 2  # one word ("obrigado", "gracias") is a courtesy, not a choice
     ):
@@ -282,7 +304,8 @@ def _undecided(neutral: str, share: float, values: list | None = None) -> Detect
     )
     total = sum(value for value, _ in ours)
     if ours and ours[0][1] in ("es", "pt") and total and ours[0][0] / total >= MIN_SHARE:
-        return Detection(ours[0][1], ours[0][0] / total)
+        code = (_one_sided(neutral) and _spanish_or_portuguese(neutral)) or ours[0][1]
+        return Detection(code, ours[0][0] / total)
     return Detection(None, share)
 
 

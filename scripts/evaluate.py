@@ -56,7 +56,7 @@ SETS = {
     "mixed routine + danger (en)": ROOT / "tests/urgent/en_mixed.yml",
     "urgent and routine (es)": ROOT / "tests/urgent/es.yml",
     "urgent and routine (pt)": ROOT / "tests/urgent/pt.yml",
-    # second urgent sets, other authors, never tuned on: the figures to quote
+    # second urgent sets, other authors; measured once, then read (as every set but the newest)
     "fresh warning signs (en)": ROOT / "tests/urgent/fresh/en_warning_signs.yml",
     "fresh mixed (en)": ROOT / "tests/urgent/fresh/en_mixed.yml",
     "fresh urgent and routine (es)": ROOT / "tests/urgent/fresh/es.yml",
@@ -98,20 +98,28 @@ SETS = {
     "eighth routine with alarming words (en)": ROOT / "tests/urgent/fresh7/en_routine.yml",
     "eighth urgent and routine (es)": ROOT / "tests/urgent/fresh7/es.yml",
     "eighth urgent and routine (pt)": ROOT / "tests/urgent/fresh7/pt.yml",
-    # ninth sets (eighth session): written at its start, measured once after every change of the
-    # session: the figures to quote; their mistakes are not read
+    # ninth sets (eighth session): written at its start, measured once at its end; their mistakes
+    # were read in the ninth session
     "ninth warning signs (en)": ROOT / "tests/urgent/fresh8/en_warning_signs.yml",
     "ninth mixed (en)": ROOT / "tests/urgent/fresh8/en_mixed.yml",
     "ninth routine with alarming words (en)": ROOT / "tests/urgent/fresh8/en_routine.yml",
     "ninth urgent and routine (es)": ROOT / "tests/urgent/fresh8/es.yml",
     "ninth urgent and routine (pt)": ROOT / "tests/urgent/fresh8/pt.yml",
-    # tenth sets (ninth session): written at its start, measured once at its end: the figures
-    # to quote; their mistakes are not read
+    # tenth sets (ninth session): written at its start, measured once at its end; their mistakes
+    # were read in the tenth session
     "tenth warning signs (en)": ROOT / "tests/urgent/fresh9/en_warning_signs.yml",
     "tenth mixed (en)": ROOT / "tests/urgent/fresh9/en_mixed.yml",
     "tenth routine with alarming words (en)": ROOT / "tests/urgent/fresh9/en_routine.yml",
     "tenth urgent and routine (es)": ROOT / "tests/urgent/fresh9/es.yml",
     "tenth urgent and routine (pt)": ROOT / "tests/urgent/fresh9/pt.yml",
+    # eleventh sets (Spanish written in the tenth session, English and Portuguese at the start of
+    # the eleventh): measured once, after the tenth session's changes: the figures to quote;
+    # their mistakes are not read
+    "eleventh warning signs (en)": ROOT / "tests/urgent/fresh10/en_warning_signs.yml",
+    "eleventh mixed (en)": ROOT / "tests/urgent/fresh10/en_mixed.yml",
+    "eleventh routine with alarming words (en)": ROOT / "tests/urgent/fresh10/en_routine.yml",
+    "eleventh urgent and routine (es)": ROOT / "tests/urgent/fresh10/es.yml",
+    "eleventh urgent and routine (pt)": ROOT / "tests/urgent/fresh10/pt.yml",
     # residents' sets by independent authors, never tuned on (tests/test_resident_sets.py)
     "routine questions (es)": ROOT / "tests/lang/es_routine.yml",
     "routine questions (pt)": ROOT / "tests/lang/pt_routine.yml",
@@ -140,6 +148,8 @@ LANGUAGE_OF_SET = {
     "ninth urgent and routine (pt)": "pt",
     "tenth urgent and routine (es)": "es",
     "tenth urgent and routine (pt)": "pt",
+    "eleventh urgent and routine (es)": "es",
+    "eleventh urgent and routine (pt)": "pt",
     "routine questions (es)": "es",
     "routine questions (pt)": "pt",
     "held-out": "en",

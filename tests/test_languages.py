@@ -79,3 +79,17 @@ def test_english_program_names_do_not_make_a_message_english(text: str, code: st
 )
 def test_english_about_programs_stays_english(text: str) -> None:
     assert detect(text).code in ("en", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("tô em perigo", "pt"),  # "tô" is not English "to"
+        ("quero tomar todos os remedios do armario", "pt"),  # lingua reads it as Spanish
+        ("estoy en peligro ahorita, ayuda", "es"),
+    ],
+)
+def test_one_languages_own_words_outweigh_a_short_reading(text: str, code: str) -> None:
+    """Two or more words only Portuguese (or only Spanish) writes, and none of the other's,
+    decide between the two: a Portuguese crisis message answered in Spanish is not understood."""
+    assert detect(text).code == code

@@ -814,3 +814,49 @@ def test_routine_messages_of_the_ninth_sets_are_not_urgent(text: str) -> None:
         "crisis",
         "domestic_violence",
     )
+
+
+# --- the tenth sets' general causes (tenth session), each caught and left alone ---
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "the store alarm just went off and i can see someone inside on the live feed",
+            "emergency",
+        ),
+        ("who takes my cat if something happens to me soon", "crisis"),
+        ("if anything happens to me i want my dogs rehomed together", "crisis"),
+        ("mi hijo se esta cortando los brazos, que hago", "crisis"),
+        ("estoy cansada de luchar, ya no puedo", "crisis"),
+        ("escribi cartas para mis hijos por si me pasa algo", "crisis"),
+        ("minha filha ta se cortando de novo", "crisis"),
+        ("to cansado de lutar contra tudo", "crisis"),
+        ("deixei cartas pros meus pais caso aconteça algo", "crisis"),
+        ("un carro casi me atropella y el chofer se bajo con un cuchillo", "emergency"),
+    ],
+)
+def test_warning_signs_and_danger_the_tenth_sets_taught(text: str, category: str) -> None:
+    assert _decided(text, [("nlu_fallback", 0.3), ("out_of_scope", 0.2)]) == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do i report a lost or stolen handgun",
+        "does the town range let residents practice with a new rifle",
+        "where do businesses get a narcan kit",
+        "my dog barks whenever the noon whistle blows, is that a violation",
+        "a truck hit a pole yesterday, the trucks are gone but the pole is leaning",
+        "got a text saying my toll is unpaid, i didnt click the link",
+        "my late uncle left some old shotguns we want to get rid of",
+        "la alarma de humo suena cada rato, creo que es la bateria",
+        "o detector de fumaça ta apitando, deve ser a bateria",
+        "teve confusao na rua ontem mas agora ta tudo calmo",
+    ],
+)
+def test_routine_messages_of_the_tenth_sets_are_not_urgent(text: str) -> None:
+    assert _decided(text, [("nlu_fallback", 0.3), ("out_of_scope", 0.2)]) not in (
+        "emergency",
+        "crisis",
+        "domestic_violence",
+    )

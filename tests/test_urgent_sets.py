@@ -4,7 +4,7 @@ suicide said indirectly, danger mixed with a routine question, and Spanish and P
 The sets in tests/urgent/ were written by authors who had not read the training data or the
 lexicon (each file's header says so). Each later set (tests/urgent/fresh*/) was measured once
 before anything was changed for it, then its mistakes were read and their general causes fixed;
-the newest, tests/urgent/fresh9/, has not been read: its figures are the ones to quote (README,
+the newest, tests/urgent/fresh10/, has not been read: its figures are the ones to quote (README,
 "Urgent messages, measured").
 
 The goal (issue "Urgent messages are never missed") is every urgent message with an urgent reply
@@ -74,12 +74,17 @@ SIZES = {
     "fresh9/en_routine.yml": (0, 150),
     "fresh9/es.yml": (110, 140),
     "fresh9/pt.yml": (110, 140),
+    "fresh10/en_warning_signs.yml": (130, 0),
+    "fresh10/en_mixed.yml": (100, 0),
+    "fresh10/en_routine.yml": (0, 140),
+    "fresh10/es.yml": (140, 150),
+    "fresh10/pt.yml": (150, 140),
 }
 ROUTINE_SETS = sorted(name for name, (_, routine) in SIZES.items() if routine)
 # set: (urgent messages that get an urgent reply, at least; routine ones that do, at most)
 FLOORS = {
-    # measured 2026-12-02, ninth session, after the general causes below were fixed; the first
-    # to ninth sets have been read, the tenth (fresh9/) has not: its figures are the ones to quote
+    # measured 2026-12-02, after the tenth session's general causes below were fixed; the first
+    # to tenth sets have been read, the eleventh (fresh10/) has not: its figures are to quote
     "en_warning_signs.yml": (1.0, 0.0),  # 231/231
     "en_mixed.yml": (1.0, 0.0),  # 138/138
     "es.yml": (1.0, 0.006),  # 183/183, false alarms 1/198
@@ -99,9 +104,9 @@ FLOORS = {
     "fresh3/pt.yml": (1.0, 0.027),  # 147/147, false alarms 4/150
     "fresh4/en_warning_signs.yml": (1.0, 0.0),  # 144/144
     "fresh4/en_mixed.yml": (1.0, 0.0),  # 105/105
-    "fresh4/en_routine.yml": (0.0, 0.021),  # false alarms 3/147
+    "fresh4/en_routine.yml": (0.0, 0.028),  # false alarms 4/147
     "fresh4/es.yml": (1.0, 0.015),  # 148/148, false alarms 2/142
-    "fresh4/pt.yml": (1.0, 0.007),  # 148/148, false alarms 1/144
+    "fresh4/pt.yml": (1.0, 0.014),  # 148/148, false alarms 2/144
     "fresh5/en_warning_signs.yml": (1.0, 0.0),  # 154/154
     "fresh5/en_mixed.yml": (1.0, 0.0),  # 105/105
     "fresh5/en_routine.yml": (0.0, 0.033),  # false alarms 5/153
@@ -109,8 +114,8 @@ FLOORS = {
     "fresh5/pt.yml": (1.0, 0.02),  # 151/151, false alarms 3/152
     "fresh6/en_warning_signs.yml": (1.0, 0.0),  # 147/147
     "fresh6/en_mixed.yml": (1.0, 0.0),  # 100/100
-    "fresh6/en_routine.yml": (0.0, 0.021),  # false alarms 3/149
-    "fresh6/es.yml": (1.0, 0.048),  # 146/146, false alarms 7/146
+    "fresh6/en_routine.yml": (0.0, 0.027),  # false alarms 4/149
+    "fresh6/es.yml": (1.0, 0.042),  # 146/146, false alarms 6/146
     "fresh6/pt.yml": (1.0, 0.015),  # 150/150, false alarms 2/138
     "fresh7/en_warning_signs.yml": (0.993, 0.0),  # 151/152
     "fresh7/en_mixed.yml": (1.0, 0.0),  # 100/100
@@ -123,12 +128,20 @@ FLOORS = {
     "fresh8/en_routine.yml": (0.0, 0.05),  # false alarms 8/160
     "fresh8/es.yml": (1.0, 0.014),  # 151/151, false alarms 2/153
     "fresh8/pt.yml": (1.0, 0.028),  # 152/152, false alarms 4/144
-    # tenth sets (ninth session): written at its start, measured once at its end, not read
-    "fresh9/en_warning_signs.yml": (0.993, 0.0),  # 146/147
-    "fresh9/en_mixed.yml": (0.99, 0.0),  # 99/100
-    "fresh9/en_routine.yml": (0.0, 0.064),  # false alarms 10/157
-    "fresh9/es.yml": (0.991, 0.029),  # 114/115, false alarms 4/142
-    "fresh9/pt.yml": (0.991, 0.043),  # 116/117, false alarms 6/140
+    # tenth sets (ninth session): written at its start, measured once at its end, read in the
+    # tenth session (their general causes fixed, tests/test_triage.py)
+    "fresh9/en_warning_signs.yml": (1.0, 0.0),  # 147/147
+    "fresh9/en_mixed.yml": (1.0, 0.0),  # 100/100
+    "fresh9/en_routine.yml": (0.0, 0.02),  # false alarms 3/157
+    "fresh9/es.yml": (1.0, 0.022),  # 115/115, false alarms 3/142
+    "fresh9/pt.yml": (1.0, 0.036),  # 117/117, false alarms 5/140
+    # eleventh sets (the Spanish one written in the tenth session, the others in the eleventh):
+    # measured once, after every change of the tenth session, not read: the figures to quote
+    "fresh10/en_warning_signs.yml": (0.963, 0.0),  # 133/138
+    "fresh10/en_mixed.yml": (0.98, 0.0),  # 98/100
+    "fresh10/en_routine.yml": (0.0, 0.082),  # false alarms 12/148
+    "fresh10/es.yml": (0.972, 0.065),  # 139/143, false alarms 10/156
+    "fresh10/pt.yml": (0.961, 0.034),  # 148/154, false alarms 5/148
 }
 TRAINING = {
     " ".join(t.lower().split())

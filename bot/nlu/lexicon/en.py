@@ -391,7 +391,7 @@ INFORMATIONAL = re.compile(
     r"|\bhow (?:do|can|should) (?:i|you|we|people) (?:text|call|dial|report|use|prepare|prevent|protect|keep|avoid|get|know|tell|recognize|spot|help someone)\b"
     r"|\bwhen (?:should|do|can) (?:i|you|we) (?:call|text|use) 911\b|\b(?:should|can|do|could) (?:i|we) (?:call|text|dial) (?:911|the police|the cops|police)\b|\bis it (?:ok|okay|alright) to call 911\b"
     r"|\b(?:safety )?tips?\b|\bprevent(?:ion|ing)?\b|\bclass(?:es)?\b|\bcourse\b|\btraining\b|\bworkshop\b|\bacademy\b"
-    r"|\bsmoke (?:detector|alarm)s?\b|\bdocumentar(?:y|ies)\b|\bfire (?:safety|drill|extinguisher)\b|\bcpr\b|\bnarcan training\b|\bin case of\b|\bif (?:someone|a person|there's|there is|i see)\b"
+    r"|\bsmoke (?:detector|alarm)s?\b|\bdocumentar(?:y|ies)\b|\bfire (?:safety|drill|extinguisher)\b|\bcpr\b|\bnarcan training\b|\b(?:overdose|naloxone|narcan) (?:response |prevention |reversal |awareness )?(?:kits?|nights?|trainings?|programs?|events?|boxes)\b|\boverdose (?:prevention|awareness|response)\b|\bin case of\b|\bif (?:someone|a person|there's|there is|i see)\b"
     r"|\bmisdial|\bby (?:mistake|accident)\b|\baccidentally (?:called|dialed|dialled|texted)\b|\bpocket dial|\bbutt dial"
     r"|\blegal (?:blade|length|limit|size|age)\b|\bblade (?:length|lenght|size)s?\b|\blessons?\b|\bstatistics\b|\bcrime rate\b|\bhow (?:many|often)\b|\bnews\b|\barticle\b|\bmovie\b|\bvideo game\b|\bbook\b|\bsong\b|\b(?:tell|know|heard|a good|funny|cop|police) jokes?\b"
     r"|\b(?:is|are) (?:it |they |we |you |people )?(?:\w+ ){0,4}allowed\b|\bam i allowed\b|\bwhat to do (?:during|in)\b"
@@ -414,14 +414,16 @@ PERMIT = re.compile(
     r"|\b(?:legal|legally owned|licensed|registered|permitted|lawful) (?:firearm|gun|handgun|pistol|weapon|rifle)s?\b|\b(?:pulls?|pulled|stops?|stopped) me over\b|\bpulled over\b|\btraffic stop\b"
     r"|\btransport(?:ing)?\b|\bunloaded\b|\blocked (?:case|box|safe|container)\b|\btarget (?:shooting|practice)\b|\bprop (?:guns?|knife|knives|weapons?)\b"
     r"|\bsurrender(?:ing)? (?:it|them|a|an|the|my|his|her|our)\b|\bget rid of (?:a|an|the|my|his|her|our|their) (?:old )?(?:\w+ )?(?:guns?|rifles?|shotguns?|pistols?|firearms?|revolvers?)\b|\bhunting\b"
-    r"|\b(?:the|a) range\b|\blocked in the (?:trunk|car|case)\b|\bfake\b|\breplicas?\b|\bcostume\b|\bhalloween\b|\bcosplay\b"
+    r"|\b(?:the|a) range\b|\b(?:police|firing|outdoor|indoor|public|town) range\b|\bpractice (?:shooting )?with (?:my|a|the|his|her) (?:new )?(?:pistol|gun|rifle|handgun|shotgun|revolver)\b"
+    r"|\b(?:fire|town|noon) (?:sirens?|whistles?|horns?)\b|\blocked in the (?:trunk|car|case)\b|\bfake\b|\breplicas?\b|\bcostume\b|\bhalloween\b|\bcosplay\b"
     r"|\bregister(?:ing)? (?:my|a|the|our|his|her) (?:\w+ )?(?:guns?|firearms?|pistols?|rifles?|handguns?)\b"
     # (ninth sets) an inherited gun, transferred; "is a switchblade legal in CT"; storing guns
     r"|\binherited (?:a |an |my |his |her |our |the )?(?:\w+'s |\w+ ){0,2}(?:guns?|rifles?|shotguns?|pistols?|revolvers?|firearms?|handguns?)\b|\btransfer (?:them|it|the (?:\w+ )?(?:guns?|firearms?|rifles?|shotguns?|pistols?)) (?:in)?to (?:my|our|his|her) name\b"
     # ("legal to carry" is informational already)
     r"|\b(?:legal|illegal|allowed|lawful) in (?:ct|connecticut|the state|this state|town|west hartford|danbury)\b"
     r"|\bstor(?:e|ing|age of) (?:my |our |the |a |your )?(?:\w+ )?(?:guns?|firearms?|rifles?|pistols?|ammo|ammunition)\b|\block ?box(?:es)?\b|\bgun safes?\b"
-    r"|\b(?:late \w+|grand(?:father|mother|pa|ma)|dad|father|uncle|aunt) left (?:me |us )?(?:a|an|his|her) (?:\w+ )?(?:guns?|revolvers?|rifles?|shotguns?|pistols?|firearms?)\b"
+    r"|\b(?:late \w+|grand(?:father|mother|pa|ma)|dad|father|uncle|aunt) left (?:me |us )?(?:a|an|his|her|some|a few|several|two|three|all (?:his|her|of his|of her)) (?:\w+ ){0,2}(?:guns?|revolvers?|rifles?|shotguns?|pistols?|firearms?)\b"
+    r"|\b(?:guns?|revolvers?|rifles?|shotguns?|pistols?|firearms?) (?:\w+ ){0,3}(?:to )?get rid of\s*[.!?]*$"
 )
 NEGATION = re.compile(
     r"\bnot (?:threatening|hurting|bothering) (?:anyone|anybody)\b|\bin general,? not right now\b|\bnot happening (?:right )?now\b|\bnothing (?:serious|urgent)\b|\b(?:no ?one|nobody|noone|no-one|none of us) (?:was|is|got|were|'s) (?:hurt|injured|harmed)\b|\bno (?:injuries|injury|one hurt)\b"
@@ -432,6 +434,7 @@ NEGATION = re.compile(
 
 GONE = re.compile(
     r"(?<!after )(?<!when )(?<!once )(?<!before )(?<!if )\b(?:they're|they are|he's|she's|they've|he has|she has|they have) (?:gone|left)\b|\bno longer (?:there|here)\b"
+    r"|\b(?:the )?(?:cars|trucks|vehicles|cops|police|fire trucks|ambulances|crowd) (?:are|were) (?:all |long )?gone\b"
     r"|\b(?:caught|arrested|got) (?:the guy|the shooter|the suspect|the man|the person)\b|\b(?:caught|arrested) (?:him|her|them)\b"
     r"|\b(?:nobody|no ?one)(?: is|'s) (?:there|home|inside)(?: now| anymore)?\b|\bwhile (?:we|i) (?:were|was) (?:away|out|gone)\b"
 )
@@ -441,6 +444,7 @@ PROPERTY = re.compile(
     r"\blost (?:my|a|an|his|her|our|their|the|one of my)\b|^lost \w+|\bstarter pistol\b|\bempty holster\b|\bfound a (?:bag|box|case|backpack) with\b|\blost and found\b|\bmisplaced\b"
     r"|\b(?:turn(?:ed|s)?|hand(?:ed|s)?) (?:it |them |one |this |that )?in\b|\bturn in (?:a|an|my|the)\b"
     r"|\b(?:did|has) (?:anyone|anybody|someone) (?:find|found|turn|turned|hand|handed)\b"
+    r"|\b(?:lost|stolen) or (?:lost|stolen)\b|\breport(?:ing)? (?:a |my |the |our )?(?:lost|stolen|missing) (?:gun|firearm|pistol|rifle|handgun|shotgun|weapon)s?\b"
     r"|\bleft my\b|\bfound (?:a|an|the|some|this|my \w+'?s?|an old|a rusty|an empty) (?:\w+ )?"
     r"(?:knife|knives|gun|pistol|revolver|rifle|bullets?|ammo|ammunition|shell casings?|machete|"
     r"holster|gun case|bow|pellet gun|starter pistol)s?\b"
@@ -519,6 +523,7 @@ RESOLVED = re.compile(
     r"\b(?:it was|it's|its|just|was just|turned out to be|only|probably) a false alarm\b|\ball good\b|\b(?:checked it|said it was|bad sensor|faulty (?:sensor|detector|alarm))\b|\bit was just (?:a|the|my|our)\b|\b(?:it's|it is|everything's|everything is|all is|we're all|we are all) (?:fine|good|ok|okay) now\b|\bbackfir\w*"
     r"|\b(?:fd|fire department|firefighters|fire fighters|the firemen) put (?:it|the fire) out\b"
     r"|\bcontrolled burn\b|\b(?:it was|it's|its|was|were|probably|prob|prolly|likely|must have been|just) (?:just |only |probably )?fireworks\b|\b(?:they were|they're|it was) (?:just )?filming\b|\bburn(?:t|ed) (?:the |my )?(?:toast|food|popcorn|dinner|bacon|pizza|pan)\b|\bjust (?:steam|the shower|cooking)\b"
+    r"|\b(?:got|get|getting|received|receive) (?:one of those|a|these|those|some|a few) (?:\w+ )?(?:texts?|calls?|emails?|messages?) (?:saying|that said|that says|claiming|telling me)\b|\b(?:didn't|did not|didnt) click (?:it|on it|the link|anything)\b"
 )
 PATTERNS = (
     *PATTERNS,
@@ -644,7 +649,8 @@ PATTERNS = (
         r"\b(?:made|wrote|written|updated|did|finished) (?:my|a) will\b.*\b(?:peaceful|calm|ready|gets? (?:the|my) (?:dog|cat)|take (?:the|my) (?:dog|cat)|i'm \d\d|i am \d\d)\b"
         r"|\bif i (?:die|died|was gone|were gone|wasn't here|weren't here|didn't exist|disappeared)\b.*\b(?:for real|asking for real|serious(?:ly)?|not joking|no joke|i'm serious|serious question)\b"
         r"|\bwhat if i (?:just )?(?:didn't exist|wasn't here|was gone|disappeared|died|wasn't around)\b"
-        r"|\bif anything (?:happens|were to happen) to me\b.{0,60}\b(?:take care|look after|tell|give|make sure)\b"
+        r"|\bif (?:anything|something) (?:happens|were to happen) to me\b.{0,60}\b(?:take care|look after|tell|give|make sure|adopted|rehomed?)\b"
+        r"|\bif (?:anything|something) (?:happens|were to happen) to me\b.{0,30}\b(?:soon|this week|tonight|any day now)\b"
         r"|\bwhat'?s the point (?:of|in) (?:going on|living|trying|being alive|any of it)\b|\bwhy (?:bother|keep) (?:living|going on|trying)\b",
     ),
     _p(
@@ -767,7 +773,10 @@ PATTERNS = (
         "emergency",
         "crime",
         r"\bsome(?:one|body)(?:'s|s| is)? (?:hiding )?in (?:the |my |our )(?:back ?seat|trunk|closet|attic|crawl ?space|basement)\b"
-        r"|\b(?:see|seeing|saw|can see) (?:someone|somebody|a (?:man|guy|person|stranger)|people) (?:\w+ )?(?:in|inside) (?:my|our|the) (?:living room|house|home|kitchen|bedroom|basement|garage|apartment|backyard)\b",
+        r"|\b(?:see|seeing|saw|can see) (?:someone|somebody|a (?:man|guy|person|stranger)|people) (?:\w+ )?(?:in|inside) (?:my|our|the) (?:living room|house|home|kitchen|bedroom|basement|garage|apartment|backyard)\b"
+        # (tenth sets) the alarm going off and someone seen inside on the camera
+        r"|\b(?:see|seeing|saw|can see) (?:someone|somebody|a (?:man|guy|person|stranger)|people) inside\b(?! (?:the (?:station|lobby)))"
+        r"|\b(?:can |i )?still hear(?:ing)? (?:them|him|someone|somebody|people|footsteps|voices) (?:downstairs|upstairs|inside|in the (?:house|kitchen|basement|garage|attic|hall))\b",
     ),
     _p(
         "suspicious-package",

@@ -162,6 +162,15 @@ PATTERNS = (
         r"|\bmejor (?:estar |estaria )?muert[oa]\b|\b(?:carta|cartas|mensaje|mensajes) de despedida\b|\bme estoy despidiendo\b"
         r"|\bregal(?:ando|e|ar) (?:todas )?mis cosas\b|\bcomo (?:ahorcarse|ahorcarme|matarse|matarme|suicidarse|suicidarme|cortarse las venas)\b|\bcompre (?:una )?(?:soga|cuerda)\b|\b(?:juntando|guardando) (?:pastillas|pildoras)\b",
     ),
+    # (tenth sets) a child cutting herself; tired of fighting; letters written in case
+    _p(
+        "es-warning-signs-10",
+        "crisis",
+        "crisis_self",  # a how-to beside it ("que hago", "por si acaso") changes nothing
+        r"\bse (?:esta|estaba|sigue|anda|ha estado) cortando\b|\bse corta (?:los brazos|las munecas|las piernas|el cuerpo)\b"
+        r"|\bcansad[oa] de (?:luchar|pelear con la vida|seguir)\b"
+        r"|\b(?:escribi|deje|hice) (?:unas |las |mis )?cartas? (?:para|a) (?:mis|los|mi|la|el) \w+ (?:por si|en caso)\b",
+    ),
 )
 
 PRESENT = re.compile(
@@ -311,6 +320,7 @@ RESOLVED = re.compile(
     r"|\bera (?:solo|nomas|nada mas) (?:el|la|un|una)\b|\bcarne asada\b|\bparrillada\b|\bbarbacoa\b"
     r"|\bquema controlada\b|\bera (?:una )?pelicula\b|\bestaban filmando\b"
     r"|\bel (?:humo|olor|fuego) (?:era|venia|es) de (?:la |el |una |un |mi |su )?(?:parrilla|asador|chimenea|fogata|cocina|horno|vecino)\b|\bya (?:paso|se me paso) el susto\b"
+    r"|\b(?:es|era|sera|debe ser|creo que es) (?:la|las) baterias?\b|\bbateria (?:baja|descargada|muerta)\b|\bya (?:todo )?(?:esta )?(?:todo )?(?:en calma|calmado|quieto)\b"
 )
 PATTERNS = (
     *PATTERNS,
@@ -510,6 +520,18 @@ PATTERNS = (
         r"|\b(?:moretones?|morados?|marcas?) en (?:el|la|los|las|mis|mi) (?:brazos?|cuello|cara|ojos?|piernas?)\b.{0,40}\b(?:me (?:agarro|apreto|pego|golpeo))\b"
         r"|\b(?:me escape|hui|me fui) de (?:la |mi )?casa\b.{0,80}\b(?:lugar (?:donde|para|pa) quedarme|refugio|albergue)\b"
         r"|\bme amenaz(?:o|a|aba) de muerte\b|\bme (?:agrede|agredia|maltrata|maltrataba)\b",
+    ),
+)
+
+# (tenth session) intruders still heard in the house
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "es-intruder-heard",
+        "emergency",
+        "crime",
+        r"\btodavia (?:los |lo |la |las )?(?:escucho|oigo|estoy escuchando|estoy oyendo) (?:a alguien|gente|pasos|ruido|abajo|arriba|adentro|en la casa)?"
+        r"|\b(?:los|lo|la|las) (?:escucho|oigo|estoy escuchando|estoy oyendo) (?:abajo|arriba|adentro|en la cocina|en el sotano|en la sala)\b",
     ),
 )
 

@@ -163,6 +163,15 @@ PATTERNS = (
         r"|\b(?:vai |vou |quer |queria )?(?:dar|da|meter) um tiro na (?:propria )?cabeca\b|\bme dar um tiro\b"
         r"|\bja tenho (?:um|o|tudo) plan[oe]\w*\b|\bninguem vai me (?:impedir|parar)\b|\btenho (?:uma corda|os remedios|uma arma|um revolver)\b.{0,40}\b(?:usar|vou|penso)\b",
     ),
+    # (tenth sets) a child cutting herself; tired of fighting; letters written in case
+    _p(
+        "pt-warning-signs-10",
+        "crisis",
+        "crisis_self",  # a how-to beside it ("que hago", "por si acaso") changes nothing
+        r"\b(?:esta|ta|anda|tem) se cortando\b|\bse corta (?:os bracos|os pulsos|as pernas|o corpo)\b"
+        r"|\bcansad[oa] de (?:lutar|viver|tudo isso)\b"
+        r"|\b(?:escrevi|deixei|fiz) (?:umas |as |minhas )?cartas? (?:pros|pras|para os|para as|pro|pra|para o|para a) (?:meus |minhas |meu |minha )?\w+ (?:caso|se|por via)\b",
+    ),
 )
 
 PRESENT = re.compile(
@@ -298,6 +307,7 @@ RESOLVED = re.compile(
     r"\bja acalmou(?: tudo)?\b|\besta tudo (?:calmo|tranquilo)(?: agora)?\b|\bja passou (?:tudo)?\b|\ba familia levou (?:ele |ela )?embora\b|\balarme falso\b|\bfalso alarme\b"
     r"|\bera (?:so|soh|apenas) (?:o|a|um|uma)\b|\bchurrasco\b"
     r"|\bqueima controlada\b|\b(?:ta|esta|tah) tudo (?:certo|bem|ok|tranquilo)\b|\b(?:e|eh|era|foi) (?:um |uma )?(?:golpe|fraude|trote)\b|\bera (?:um )?filme\b|\bestavam (?:gravando|filmando)\b"
+    r"|\b(?:e|era|deve ser|acho que e) (?:a|as) baterias?\b|\bbateria (?:fraca|baixa|acabando|descarregada)\b|\b(?:ta|esta|tah) tudo (?:quieto|calmo)\b|\bagora (?:ta|esta) tudo (?:quieto|calmo|tranquilo|normal)\b"
 )
 PATTERNS = (
     *PATTERNS,
@@ -496,6 +506,18 @@ PATTERNS = (
         r"|\bforca(?:r|va)? (?:a )?relac(?:ao|oes)\b|\bme obriga a (?:ter relacao|transar)\b"
         r"|\b(?:roxo|roxa|hematomas?|marcas?) (?:no|na|nos|nas) (?:braco|bracos|pescoco|rosto|olho|perna)s?\b.{0,40}\b(?:ele|ela) (?:apertou|bateu|me pegou|agarrou)\b"
         r"|\bfugi de casa\b.{0,80}\b(?:lugar (?:pra|para) ficar|abrigo)\b",
+    ),
+)
+
+# (tenth session) intruders still heard in the house
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "pt-intruder-heard",
+        "emergency",
+        "crime",
+        r"\bainda (?:to|tou|estou|tamo|estamos) (?:ouvindo|escutando) (?:eles|ele|ela|alguem|gente|passos|barulho)\b"
+        r"|\b(?:to|estou|tamo|estamos) (?:ouvindo|escutando) (?:eles|alguem|gente|passos) (?:la embaixo|la em cima|dentro de casa|no porao|na cozinha)\b",
     ),
 )
 
