@@ -113,13 +113,19 @@ SETS = {
     "tenth urgent and routine (es)": ROOT / "tests/urgent/fresh9/es.yml",
     "tenth urgent and routine (pt)": ROOT / "tests/urgent/fresh9/pt.yml",
     # eleventh sets (Spanish written in the tenth session, English and Portuguese at the start of
-    # the eleventh): measured once, after the tenth session's changes: the figures to quote;
-    # their mistakes are not read
+    # the eleventh): measured once, after the tenth session's changes; read in the eleventh
     "eleventh warning signs (en)": ROOT / "tests/urgent/fresh10/en_warning_signs.yml",
     "eleventh mixed (en)": ROOT / "tests/urgent/fresh10/en_mixed.yml",
     "eleventh routine with alarming words (en)": ROOT / "tests/urgent/fresh10/en_routine.yml",
     "eleventh urgent and routine (es)": ROOT / "tests/urgent/fresh10/es.yml",
     "eleventh urgent and routine (pt)": ROOT / "tests/urgent/fresh10/pt.yml",
+    # twelfth sets (eleventh session): written at its start, measured once at its end: the
+    # figures to quote; their mistakes are not read
+    "twelfth warning signs (en)": ROOT / "tests/urgent/fresh11/en_warning_signs.yml",
+    "twelfth mixed (en)": ROOT / "tests/urgent/fresh11/en_mixed.yml",
+    "twelfth routine with alarming words (en)": ROOT / "tests/urgent/fresh11/en_routine.yml",
+    "twelfth urgent and routine (es)": ROOT / "tests/urgent/fresh11/es.yml",
+    "twelfth urgent and routine (pt)": ROOT / "tests/urgent/fresh11/pt.yml",
     # residents' sets by independent authors, never tuned on (tests/test_resident_sets.py)
     "routine questions (es)": ROOT / "tests/lang/es_routine.yml",
     "routine questions (pt)": ROOT / "tests/lang/pt_routine.yml",
@@ -150,6 +156,8 @@ LANGUAGE_OF_SET = {
     "tenth urgent and routine (pt)": "pt",
     "eleventh urgent and routine (es)": "es",
     "eleventh urgent and routine (pt)": "pt",
+    "twelfth urgent and routine (es)": "es",
+    "twelfth urgent and routine (pt)": "pt",
     "routine questions (es)": "es",
     "routine questions (pt)": "pt",
     "held-out": "en",

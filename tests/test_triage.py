@@ -860,3 +860,49 @@ def test_routine_messages_of_the_tenth_sets_are_not_urgent(text: str) -> None:
         "crisis",
         "domestic_violence",
     )
+
+
+# --- the eleventh sets' general causes (eleventh session), each caught and left alone ---
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("a man just grabbed my daughter at the bus stop", "emergency"),
+        ("two guys are trying to pull me out of my car", "emergency"),
+        ("my husband cut his hand on the saw and theres so much blood", "emergency"),
+        ("how long until someone would notice me gone if i live alone", "crisis"),
+        ("told her it was for hunting but its not", "crisis"),
+        ("my roommate says shes going to end it tonight", "crisis"),
+        ("he took my phone so i cant call anyone, using my laptop", "domestic_violence"),
+        ("se llevaron a mi hija del parque en un carro", "emergency"),
+        ("unos tipos me vienen siguiendo desde la gasolinera", "emergency"),
+        ("compre pastillas para acabar con todo", "crisis"),
+        ("le tengo miedo a mi esposo, no se que hacer", "domestic_violence"),
+        ("levaram meu filho da escola num carro preto", "emergency"),
+        ("ja decidi, so me falta coragem", "crisis"),
+        ("melhor sumir de vez, ninguem vai ligar", "crisis"),
+        ("meu namorado apertou meu pescoco de novo", "domestic_violence"),
+    ],
+)
+def test_warning_signs_and_danger_the_eleventh_sets_taught(text: str, category: str) -> None:
+    assert _decided(text, [("nlu_fallback", 0.3), ("out_of_scope", 0.2)]) == category
+
+
+@pytest.mark.parametrize(
+    ("text", "guess"),
+    [
+        ("does connecticut require a gun safe if i have teenagers", "nlu_fallback"),
+        ("my dad is going to kill me, i dented his car, how do i get a report", "nlu_fallback"),
+        ("where do people get hunting knives sharpened around here", "nlu_fallback"),
+        ("i want to check if a rifle i am buying privately was reported stolen", "nlu_fallback"),
+        ("false alarm, my daughter found her way home", "crisis"),
+        ("my protective order runs out in may, how do i renew it", "nlu_fallback"),
+        ("es legal llevar un cuchillo de caza en el carro", "nlu_fallback"),
+        ("me llego un texto de un paquete retenido, no le di click", "crisis"),
+        ("tengo arma legalizada, preciso registrar em danbury?", "nlu_fallback"),
+        ("tem uns caras brigando no bar toda semana, nao é agora, so queria avisar", "emergency"),
+    ],
+)
+def test_routine_messages_of_the_eleventh_sets_are_not_urgent(text: str, guess: str) -> None:
+    """Left alone, whether the words alone or the classifier's guess would have alarmed."""
+    ranking = [(guess, 0.6), ("report_non_emergency", 0.35)]
+    assert _decided(text, ranking) not in ("emergency", "crisis", "domestic_violence")

@@ -4,7 +4,7 @@ suicide said indirectly, danger mixed with a routine question, and Spanish and P
 The sets in tests/urgent/ were written by authors who had not read the training data or the
 lexicon (each file's header says so). Each later set (tests/urgent/fresh*/) was measured once
 before anything was changed for it, then its mistakes were read and their general causes fixed;
-the newest, tests/urgent/fresh10/, has not been read: its figures are the ones to quote (README,
+the newest, tests/urgent/fresh11/, has not been read: its figures are the ones to quote (README,
 "Urgent messages, measured").
 
 The goal (issue "Urgent messages are never missed") is every urgent message with an urgent reply
@@ -79,15 +79,20 @@ SIZES = {
     "fresh10/en_routine.yml": (0, 140),
     "fresh10/es.yml": (140, 150),
     "fresh10/pt.yml": (150, 140),
+    "fresh11/en_warning_signs.yml": (140, 0),
+    "fresh11/en_mixed.yml": (100, 0),
+    "fresh11/en_routine.yml": (0, 140),
+    "fresh11/es.yml": (130, 145),
+    "fresh11/pt.yml": (140, 160),
 }
 ROUTINE_SETS = sorted(name for name, (_, routine) in SIZES.items() if routine)
 # set: (urgent messages that get an urgent reply, at least; routine ones that do, at most)
 FLOORS = {
-    # measured 2026-12-02, after the tenth session's general causes below were fixed; the first
-    # to tenth sets have been read, the eleventh (fresh10/) has not: its figures are to quote
+    # measured 2026-12-02, after the eleventh session's general causes below were fixed; the
+    # first to eleventh sets have been read, the twelfth (fresh11/) has not: its figures to quote
     "en_warning_signs.yml": (1.0, 0.0),  # 231/231
     "en_mixed.yml": (1.0, 0.0),  # 138/138
-    "es.yml": (1.0, 0.006),  # 183/183, false alarms 1/198
+    "es.yml": (1.0, 0.0),  # 183/183, false alarms 0/197 (a near copy of a training line removed)
     "pt.yml": (1.0, 0.011),  # 173/173, false alarms 2/182
     "fresh/en_warning_signs.yml": (1.0, 0.0),  # 214/214
     "fresh/en_mixed.yml": (1.0, 0.0),  # 132/132
@@ -115,7 +120,7 @@ FLOORS = {
     "fresh6/en_warning_signs.yml": (1.0, 0.0),  # 147/147
     "fresh6/en_mixed.yml": (1.0, 0.0),  # 100/100
     "fresh6/en_routine.yml": (0.0, 0.027),  # false alarms 4/149
-    "fresh6/es.yml": (1.0, 0.042),  # 146/146, false alarms 6/146
+    "fresh6/es.yml": (1.0, 0.035),  # 146/146, false alarms 5/146
     "fresh6/pt.yml": (1.0, 0.015),  # 150/150, false alarms 2/138
     "fresh7/en_warning_signs.yml": (0.993, 0.0),  # 151/152
     "fresh7/en_mixed.yml": (1.0, 0.0),  # 100/100
@@ -136,12 +141,20 @@ FLOORS = {
     "fresh9/es.yml": (1.0, 0.022),  # 115/115, false alarms 3/142
     "fresh9/pt.yml": (1.0, 0.036),  # 117/117, false alarms 5/140
     # eleventh sets (the Spanish one written in the tenth session, the others in the eleventh):
-    # measured once, after every change of the tenth session, not read: the figures to quote
-    "fresh10/en_warning_signs.yml": (0.963, 0.0),  # 133/138
-    "fresh10/en_mixed.yml": (0.98, 0.0),  # 98/100
-    "fresh10/en_routine.yml": (0.0, 0.082),  # false alarms 12/148
-    "fresh10/es.yml": (0.972, 0.065),  # 139/143, false alarms 10/156
-    "fresh10/pt.yml": (0.961, 0.034),  # 148/154, false alarms 5/148
+    # measured once after the tenth session's changes (133/138, 98/100, 12/148 false alarms; es
+    # 139/143 and 10/156; pt 148/154 and 5/148), then read in the eleventh
+    "fresh10/en_warning_signs.yml": (1.0, 0.0),  # 138/138
+    "fresh10/en_mixed.yml": (1.0, 0.0),  # 100/100
+    "fresh10/en_routine.yml": (0.0, 0.028),  # false alarms 4/148
+    "fresh10/es.yml": (1.0, 0.033),  # 143/143, false alarms 5/156
+    "fresh10/pt.yml": (1.0, 0.0),  # 154/154, false alarms 0/148
+    # twelfth sets (eleventh session): written at its start, measured once at its end, not read:
+    # the figures to quote
+    "fresh11/en_warning_signs.yml": (0.965, 0.0),  # 140/145
+    "fresh11/en_mixed.yml": (0.98, 0.0),  # 98/100
+    "fresh11/en_routine.yml": (0.0, 0.118),  # false alarms 17/145
+    "fresh11/es.yml": (0.971, 0.061),  # 135/139, false alarms 9/150
+    "fresh11/pt.yml": (0.972, 0.061),  # 141/145, false alarms 10/164
 }
 TRAINING = {
     " ".join(t.lower().split())

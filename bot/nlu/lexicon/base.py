@@ -80,6 +80,11 @@ JOKING = re.compile(
     r"|\bunder the gun\b|\bfire away\b|\bkiller (?:deals?|sales?|prices?|workout|views?|app|playlist|game)\b|\b(?:me|se|te) matar de (?:estudar|trabalhar|rir|tanto)\b|\bmatarme (?:estudiando|trabajando)\b|\b(?:me|te|se|nos) muer(?:o|e|en|es) por (?:conocer|ver|ir|saber|probar|tener|comer|salir)\w*|\bdying to (?:know|meet|see|try|go|get|find out|hear)\b|\b(?:ticket|photo|bath) bomb\b"
     r"|\brob(?:bing|bed|s)? (?:me|us|people|them|everyone) blind\b|\b(?:highway|daylight) robbery\b|\b(?:holding|held|holds|hold|keeping) (?:my|our|the|his|her|their) (?:\w+ )?(?:car|truck|vehicle|van|stuff|money|deposit|package|keys|phone) hostage\b"
     r"|\b(?:mi jefe|mi profe\w*|meu chefe|meu professor|my boss|my teacher|my coach) (?:me va a matar|vai me matar|is (?:gonna|going to) kill me)\b"
+    # (eleventh sets) a parent "is going to kill me" over a lost license or a ticket: only with
+    # the ordinary cause named beside it
+    r"|\b(?:my (?:mom|mother|dad|father|parents)|mi (?:mama|papa|madre|padre)|minha mae|meu pai) (?:is (?:gonna|going to) kill me|will kill me|me va a matar|vai me matar)\b"
+    r".{0,40}\b(?:lost|forgot|late|ticket|towed|license|dent(?:ed)?|scratch(?:ed)?|perdi|multa|tarde|licencia|guinch\w*|carteira)\b"
+    r"|\b(?:lost|forgot|ticket|towed|license|dent(?:ed)?|scratch(?:ed)?|perdi|multa|licencia|guinch\w*)\b.{0,60}\b(?:my (?:mom|mother|dad|father|parents)|mi (?:mama|papa|madre|padre)|minha mae|meu pai) (?:is (?:gonna|going to) kill me|will kill me|me va a matar|vai me matar)\b"
 )
 
 
@@ -88,6 +93,15 @@ SERIOUS = re.compile(
     r"\bno es (?:broma|chiste|juego)\b|\ben serio\b|\bnao (?:e|eh|to|estou) brincando\b|\b(?:mas|e) (?:e |eh )?serio\b"
     r"|\bnot (?:joking|kidding)\b|\bi'?m serious\b|\bfor real\b|\bno joke\b|\b(?:not|isn'?t|no longer) (?:really )?a joke\b|\bya no es broma\b|\bnao e mais brincadeira\b"
 )
+
+
+def widened(contexts: dict[str, re.Pattern[str]], **more: str) -> dict[str, re.Pattern[str]]:
+    """The contexts with more alternatives: a later pass adds to a rule where it is read, so
+    each context stays one regex."""
+    return {
+        name: re.compile(f"{rx.pattern}|{more[name]}") if name in more else rx
+        for name, rx in contexts.items()
+    }
 
 
 def joking(text: str) -> bool:

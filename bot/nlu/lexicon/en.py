@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.nlu.lexicon.base import Lexicon, stretched
+from bot.nlu.lexicon.base import Lexicon, stretched, widened
 from bot.nlu.lexicon.base import pattern as _p
 
 # --- normalisation ------------------------------------------------------------------------------
@@ -49,6 +49,9 @@ _TEXTING = {
     r"\bcuz\b|\bbc\b": "because",
     r"\bw/": "with ",
     r"\bmyslef\b|\bmysef\b|\bmyselff\b": "myself",
+    r"\bkillin\b": "killing",
+    r"\bthinkin\b": "thinking",
+    r"\bthinking bout\b": "thinking about",
     r"\b(dont|cant|wont|isnt|doesnt|didnt|wasnt|arent|aint|havent|couldnt|shouldnt)\b": "",
 }
 _CONTRACTION_FIX = {
@@ -786,6 +789,59 @@ PATTERNS = (
     ),
 )
 
+# Eleventh pass (2026-12-02, eleventh session), general causes from the eleventh sets' mistakes:
+# a child taken into a car, someone dragged from a car, a lot of blood; "how long until someone
+# finds you", a gun borrowed "for the range, but it's not", the courage to do it, "before i do
+# something stupid", goodbye to everyone, another person "going to end it"; phones and keys taken
+# so the writer can't call, fear of him, a hand on the neck.
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "child-taken-11",
+        "emergency",
+        "missing_now",
+        r"\b(?:some(?:one|body)|a (?:man|guy|woman|stranger)|(?:two|some) (?:men|guys)|they) (?:just )?(?:took|grabbed|snatched|pulled) my (?:\w+ )?"
+        r"(?:son|daughter|kid|child|baby|boy|girl|nephew|niece|grandson|granddaughter|toddler)\b(?!'| ?'s)"
+        r"|\b(?:pulled|dragged|forced|put|threw|pushed) (?:him|her|my (?:\w+ )?(?:son|daughter|kid|child|nephew|niece)) into (?:a|an|the|his|their) (?:\w+ )?(?:car|van|truck|suv)\b",
+    ),
+    _p(
+        "dragged-11",
+        "emergency",
+        "threat_now",
+        r"\btrying to (?:drag|pull|yank) (?:me|us|my \w+|her|him) (?:out|into|from)\b",
+    ),
+    _p(
+        "much-blood-11",
+        "emergency",
+        "medical_now",
+        r"\b(?:a lot of|so much|lots of|tons of|way too much) blood\b|\bbleeding (?:a lot|badly|so much|everywhere|heavily)\b",
+    ),
+    _p(
+        "warning-signs-11",
+        "crisis",
+        "crisis_self",
+        r"\bhow long (?:does it take|would it take|until|before|till) (?:for )?(?:someone|anyone|somebody|people) (?:to |would |will |could )?(?:finds?|notices?) (?:you|me|your body|a body)\b"
+        r"|\b(?:told|said to) (?:him|her|them) (?:it was|it's|its) for (?:the range|hunting|protection|target practice)\b.{0,20}\b(?:it's not|its not|it isn't|it is not|but not|it really isn't)\b"
+        r"|\b(?:just |only )?need (?:the |some )?(?:courage|guts|nerve) to (?:do it|go through with it|finally do it)\b"
+        r"|\b(?:better off|best if i|best to) (?:just )?(?:disappear(?:ing)?|vanish(?:ing)?|gone)\b(?! for)",
+    ),
+    _p(
+        "crisis-11",
+        "crisis",
+        "crisis_self",
+        r"\bbefore i do something (?:stupid|i regret|dumb|i can't take back)\b|\bgoodbye (?:everyone|everybody|world|all of you)\b"
+        r"|\b(?:he|she|they)(?:'s|s| is| are|'re)? (?:going to|planning to|about to|says (?:he's|she's) going to) end it\b(?! with)",
+    ),
+    _p(
+        "abuse-11",
+        "domestic_violence",
+        "abuse_ongoing",
+        r"\b(?:took|takes|taken|grabbed|hid|hides|broke|smashed) (?:away )?my (?:phone|cell|keys|car keys|passport|documents|papers)\b.{0,40}\b(?:so (?:that )?i (?:can't|cannot|won't|couldn't)|can't call|from calling)\b"
+        r"|\b(?:scared|afraid|terrified) of (?:him|her|my (?:husband|boyfriend|partner|ex|wife|girlfriend|fiance|fiancee))\b(?! dog)"
+        r"|\b(?:squeezed|grabbed|had his hands (?:around|on)) my (?:neck|throat)\b",
+    ),
+)
+
 CONTEXTS = {
     "property": PROPERTY,
     "past": PAST,
@@ -798,5 +854,21 @@ CONTEXTS = {
     "safe": SAFE,
     "resolved": RESOLVED,
 }
+
+# (eleventh sets) storage and private-sale questions, a renewal, a TV show or a paper, a house
+# check; "it's not happening now", "no violence"; a scam text or call
+CONTEXTS = widened(
+    CONTEXTS,
+    permit=r"\bdoes (?:ct|connecticut|the state|the law|the town) require\b|\b(?:buy|buying|bought|sell|selling) (?:\w+ ){0,4}privately\b|\bprivate (?:sale|transfer)s?\b"
+    r"|\bcheck (?:if|whether) (?:a|the|my|this) (?:\w+ ){0,3}(?:gun|firearm|rifle|pistol|shotgun)\b|\bsharpen(?:ed|ing)?\b",
+    records=r"\brenew(?:al|ed|ing|s)?\b",
+    audience=r"\b(?:tv|cop|police|crime|detective) (?:show|series|drama)s?\b|\btrue crime\b|\bpodcasts?\b|\b(?:a|my|the) (?:research )?paper (?:i'm|im|i am) writing\b",
+    informational=r"\b(?:home|house|vacation|residential) (?:security |watch )?checks?\b"
+    r"|\b(?:event|party|show|food|class|game|concert|thing)\b.{0,30}\bwas (?:straight |so |lowkey |really |actually )?fire\b",
+    negation=r"\b(?:it's|its|it is|this is) not (?:happening )?(?:right )?now\b|\b(?:there's |there is |there was )?no violence\b",
+    resolved=r"^false alarm\b|\b(?:found|made) (?:his|her|their) way (?:back )?home\b|\bsorry to worry\b"
+    r"|\bit was just (?:someone's|someones|somebody's|somebodys|the neighbou?rs?'?s?)\b|\ball (?:fine|ok|okay|clear) now\b"
+    r"|\b(?:a |the )?package (?:is |was )?(?:held|on hold|stuck|delayed)\b|\b(?:do|would) (?:you|the police|cops|police) (?:guys )?(?:really )?(?:call|text) (?:people|like that|to ask)\b",
+)
 
 LEXICON = Lexicon("en", normalise, PATTERNS, CONTEXTS, PRESENT)

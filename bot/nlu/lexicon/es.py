@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.nlu.lexicon.base import Lexicon, folding_normaliser
+from bot.nlu.lexicon.base import Lexicon, folding_normaliser, widened
 from bot.nlu.lexicon.base import pattern as _p
 
 _TEXTING = {
@@ -535,6 +535,45 @@ PATTERNS = (
     ),
 )
 
+# (eleventh sets) a child taken into a van, two men following; a gun bought "para acabar con
+# esto", the courage missing, "antes de que haga una locura", "mejor desaparecer", not planning to
+# be here long; the phone taken so she can't call, a hand on the neck, fear of him
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "es-child-taken",
+        "emergency",
+        "missing_now",
+        r"\bse (?:llevaron|robaron|lo llevaron|la llevaron) a mi (?:hij[oa]|nin[oa]|bebe|sobrin[oa]|niet[oa]|hermanit[oa]|chiquit[oa])\b"
+        r"|\b(?:lo|la) (?:subio|subieron|metio|metieron|jalo|jalaron) (?:a la fuerza )?(?:a|en) (?:una?|el|la) (?:van|carro|camioneta|auto|coche|troca|carro)\b",
+    ),
+    _p(
+        "es-followed",
+        "emergency",
+        "threat_now",
+        r"\b(?:dos|unos|un|varios) (?:hombres?|tipos?|senor(?:es)?|man|manes) me (?:siguen|sigue|vienen siguiendo|viene siguiendo|estan siguiendo|esta siguiendo)\b"
+        r"|\bme (?:siguen|vienen siguiendo|viene siguiendo) (?:\w+ ){0,5}(?:desde (?:que|el|la)|en (?:una?|el|la) (?:carro|camioneta|van|auto|moto))\b",
+    ),
+    _p(
+        "es-warning-signs-11",
+        "crisis",
+        "crisis_self",
+        r"\b(?:pistola|arma|pastillas|soga|veneno|cuchillo)\b.{0,40}\bpara acabar con (?:esto|todo|mi vida|mi sufrimiento)\b"
+        r"|\b(?:solo|nomas|nada mas|ya solo) me falta (?:el |la )?(?:valor|coraje|valentia|animo)\b"
+        r"|\bantes de que (?:yo )?haga (?:una |alguna )?(?:locura|tonteria|estupidez|pendejada)\b"
+        r"|\bmejor (?:desaparecer|desaparezco|me desaparezco) (?:para siempre|de una vez|del todo)\b"
+        r"|\bno (?:pienso|planeo|creo) (?:estar|seguir|quedarme) (?:aqui |por aqui )?(?:mucho|tanto) tiempo\b",
+    ),
+    _p(
+        "es-abuse-11",
+        "domestic_violence",
+        "abuse_ongoing",
+        r"\bme (?:quito|quita|escondio|esconde|rompio|agarro) (?:el|mi) (?:celular|telefono|cel|pasaporte|documentos)\b.{0,40}\b(?:no (?:llame|pueda|pida)|para que)\b"
+        r"|\bme (?:apreto|aprieta|apretaba|agarro) (?:el|del) cuello\b|\bme (?:ahorco|ahorca|estrangulo|estrangula)\b"
+        r"|\ble tengo (?:mucho )?miedo (?:a (?:mi )?(?:esposo|marido|novio|pareja|ex)|a el)\b|\btengo (?:mucho )?miedo de (?:mi )?(?:esposo|marido|novio|pareja|ex|el)\b",
+    ),
+)
+
 CONTEXTS = {
     "past": re.compile(
         r"\b(?:detuvieron|arrestaron|encerraron|se llevaron preso|fallecio|fallecieron|perdieron a|perdi a)\b|\bayer\b|\banoche\b|\bantier\b|\banteayer\b|\bla (?:semana|noche) pasada\b|\b(?:el|del|al) (?:mes|ano|fin de semana|verano|invierno) pasado\b"
@@ -591,5 +630,16 @@ CONTEXTS = {
     "safe": SAFE,
     "resolved": RESOLVED,
 }
+
+# (eleventh sets) "se puede llevar una navaja", a legal gun; "no hay violencia", "no es ahorita";
+# a series about police; a scam text not clicked, "ustedes llaman así?"
+CONTEXTS = widened(
+    CONTEXTS,
+    permit=r"\bse puede (?:llevar|cargar|portar|tener|andar con)\b|\bes (?:legal|ilegal|delito|crimen) (?:llevar|cargar|portar|andar con|tener)\b|\barma (?:legal|registrada|legalizada)\b",
+    records=r"\brenuev\w+|\brenovar\w*",
+    negation=r"\bno hay (?:violencia|golpes|peligro|amenazas)\b|\bno es (?:ahorita|ahora|en este momento)\b|\bno esta pasando (?:ahorita|ahora)\b",
+    audience=r"\bviendo una (?:serie|pelicula|novela)\b|\b(?:serie|pelicula|novela) de (?:policias|policia|crimenes|detectives)\b",
+    resolved=r"\b(?:no )?(?:le )?(?:di|hice) (?:click|clic)\b|\bpaquete (?:esta |estaba )?(?:retenido|detenido)\b|\blink (?:raro|extrano|sospechoso)\b|\bustedes (?:llaman|textean|mandan mensajes) (?:asi|para|a la gente)\b",
+)
 
 LEXICON = Lexicon("es", normalise, PATTERNS, CONTEXTS, PRESENT)

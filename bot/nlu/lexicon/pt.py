@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.nlu.lexicon.base import Lexicon, folding_normaliser
+from bot.nlu.lexicon.base import Lexicon, folding_normaliser, widened
 from bot.nlu.lexicon.base import pattern as _p
 
 _TEXTING = {
@@ -521,6 +521,45 @@ PATTERNS = (
     ),
 )
 
+# (eleventh sets) a child put into a car, men following; a gun handed in "antes que eu faça uma
+# besteira", "só falta coragem", "melhor sumir de vez", not planning to stay long; a hand on the
+# neck, the phone taken, fear of him
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "pt-child-taken",
+        "emergency",
+        "missing_now",
+        r"\blevaram (?:o |a )?(?:meu|minha) (?:filh[oa]|sobrinh[oa]|net[oa]|menin[oa]|bebe|irmaozinho|irmazinha)\b"
+        r"|\b(?:colocaram|botaram|puseram|enfiaram|colocou|botou|enfiou) (?:ele|ela|o menino|a menina|meu filho|minha filha) (?:a forca )?(?:num|numa|no|na|dentro d[eo]) (?:van|carro|caminhonete|perua)\b",
+    ),
+    _p(
+        "pt-followed",
+        "emergency",
+        "threat_now",
+        r"\b(?:estao|tao|esta|tem (?:uns|dois|um) (?:caras?|homens?)) (?:me )?seguindo\b(?! (?:no|o|a) (?:insta|instagram|face|tiktok))"
+        r"|\bme (?:seguindo|segue|seguem) (?:\w+ ){0,4}(?:desde (?:que|o|a)|num carro|numa (?:moto|caminhonete|van))\b",
+    ),
+    _p(
+        "pt-warning-signs-11",
+        "crisis",
+        "crisis_self",
+        r"\bantes que eu (?:faca|fizer) (?:uma |alguma )?(?:besteira|bobagem|loucura|merda)\b"
+        r"|\b(?:so|soh|agora so) (?:me )?falta (?:a |ter )?coragem\b"
+        r"|\bmelhor (?:sumir|eu sumir|desaparecer) (?:de vez|pra sempre|para sempre|do mapa)\b"
+        r"|\bnao (?:pretendo|penso em|vou) (?:ficar|estar|durar) (?:aqui |por aqui )?(?:mt|muito|mais muito) tempo\b"
+        r"|\b(?:arma|pistola|remedios|comprimidos|corda|veneno)\b.{0,40}\bpra acabar com (?:isso|tudo|minha vida)\b",
+    ),
+    _p(
+        "pt-abuse-11",
+        "domestic_violence",
+        "abuse_ongoing",
+        r"\b(?:apertou|aperta|apertando|apertava) (?:o )?meu pescoco\b|\bme (?:enforcou|esganou|enforca|esgana|sufocou)\b"
+        r"|\b(?:tenho|estou com|to com|ando com) (?:muito )?medo (?:dele|do meu (?:marido|namorado|ex|companheiro|esposo))\b"
+        r"|\b(?:tirou|pegou|escondeu|quebrou) (?:o )?meu (?:celular|telefone|passaporte)\b.{0,40}\b(?:pra eu nao|para eu nao|pra nao|nao consigo ligar)\b",
+    ),
+)
+
 CONTEXTS = {
     "past": re.compile(
         r"\b(?:detiveram|prenderam|levaram preso|faleceu|faleceram|perdeu o|perdeu a)\b|\bperdi (?:o |a )?(?:meu|minha) (?:mae|pai|avo|marido|esposa|esposo|irmao|irma|tio|tia|emprego)\b|\bontem\b|\banteontem\b|\b(?:semana|noite) passada\b|\b(?:mes|ano|fim de semana|verao|inverno) passado\b"
@@ -575,5 +614,15 @@ CONTEXTS = {
     "safe": SAFE,
     "resolved": RESOLVED,
 }
+
+# (eleventh sets) "é crime andar com canivete", a legalised gun; "não é agora", "não tem
+# violência"; a scam text with a link, "vocês ligam assim?"
+CONTEXTS = widened(
+    CONTEXTS,
+    permit=r"\be crime (?:andar com|levar|portar|ter|carregar)\b|\bpode (?:andar com|levar|portar|carregar)\b|\barma (?:legalizada|registrada|legal)\b",
+    records=r"\brenova\w*",
+    negation=r"\bnao (?:e|eh) agora\b|\bnao (?:esta|ta) acontecendo agora\b|\bnao (?:tem|ha|teve) (?:violencia|agressao|perigo)\b",
+    resolved=r"\bpacote (?:esta |ta )?(?:preso|retido|parado)\b|\bcliquei no link\b|\b(?:voces|vcs|a policia) (?:ligam|liga|mandam mensagem) (?:assim|pra cobrar|cobrando)\b",
+)
 
 LEXICON = Lexicon("pt", normalise, PATTERNS, CONTEXTS, PRESENT)
