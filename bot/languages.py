@@ -115,12 +115,11 @@ _ENGLISH = re.compile(
 )
 
 
-def _by_markers(text: str) -> str | None:
+def _by_markers(text: str, counts: dict[str, int]) -> str | None:
     """Spanish or Portuguese by their short words alone, when lingua could not tell."""
     if _ENGLISH.search(text.lower()):  # not folded: "tô" is not "to"
         return None
-    counts = _marker_counts(text)
-    code = _spanish_or_portuguese(text)
+    code = _spanish_or_portuguese(counts)
     return code if code and counts[code] >= 2 else None
 
 
@@ -217,15 +216,14 @@ def _marker_counts(text: str) -> dict[str, int]:
     }
 
 
-def _one_sided(text: str) -> bool:
+def _one_sided(counts: dict[str, int]) -> bool:
     """Two or more of one language's marks and none of the other's: they outweigh lingua's
     reading of a short text ("quero tomar todos os remedios do armario" is not Spanish)."""
-    counts = sorted(_marker_counts(text).values())
-    return counts[0] == 0 and counts[1] >= 2
+    fewer, more = sorted(counts.values())
+    return fewer == 0 and more >= 2
 
 
-def _spanish_or_portuguese(text: str) -> str | None:
-    counts = _marker_counts(text)
+def _spanish_or_portuguese(counts: dict[str, int]) -> str | None:
     if counts["es"] == counts["pt"]:
         return None
     return "es" if counts["es"] > counts["pt"] else "pt"
@@ -243,11 +241,12 @@ def detect(text: str) -> Detection:
     if sum(c.isalpha() for c in text) == 0:
         return Detection(None, 0.0)
     neutral = _neutral().sub(" ", text)
+    counts = _marker_counts(neutral)
     if sum(c.isalpha() for c in neutral) < MIN_LETTERS:
-        return _undecided(neutral, 0.0)
+        return _undecided(neutral, counts, 0.0)
     values = _detector().compute_language_confidence_values(neutral)
     if not values:
-        return _undecided(neutral, 0.0, values)
+        return _undecided(neutral, counts, 0.0, values)
     if values[0].language.name not in _CODES and values[0].value > OTHER_LANGUAGE:
         return Detection("other", values[0].value)
     ours = sorted(
@@ -256,14 +255,14 @@ def detect(text: str) -> Detection:
     )
     total = sum(value for value, _ in ours)
     (best, code), (runner_up, second) = ours[0], ours[1]
-    if code in ("es", "pt") and (best - runner_up < CLOSE or _one_sided(neutral)):
-        code = _spanish_or_portuguese(neutral) or code
+    if code in ("es", "pt") and (best - runner_up < CLOSE or _one_sided(counts)):
+        code = _spanish_or_portuguese(counts) or code
     share = best / total if total else 0.0
     if code == "en":
         # English names of programs and places carried lingua ("cuando es el national night out
         # en west hartford"): with no English short word and two Spanish or Portuguese ones, the
         # message is written in that language
-        marked = _by_markers(neutral)
+        marked = _by_markers(neutral, counts)
         if marked:
             return Detection(marked, MIN_SHARE)
     if {code, second} == {"es", "pt"} and share < MIN_SHARE <= (best + runner_up) / total:
@@ -271,7 +270,7 @@ def detect(text: str) -> Detection:
         # reporto"): the markers above chose; 9 more of 625 routine questions told, no English lost
         share = (best + runner_up) / total
     if share < MIN_SHARE:
-        return _undecided(neutral, share, values)
+        return _undecided(neutral, counts, share, values)
     return Detection(code, share)
 
 
@@ -279,7 +278,9 @@ def detect(text: str) -> Detection:
 SHORT_LETTERS = 4
 
 
-def _undecided(neutral: str, share: float, values: list | None = None) -> Detection:
+def _undecided(
+    neutral: str, counts: dict[str, int], share: float, values: list | None = None
+) -> Detection:
     """Too short or too split for lingua: Spanish or Portuguese short words may still tell, and
     with no English word in it, lingua's reading of a short message ("horario del lobby",
     "carrocinha danbury", "pagar fiança"). Measured (seventh session) on a development set of
@@ -287,7 +288,7 @@ def _undecided(neutral: str, share: float, values: list | None = None) -> Detect
     added beside it), and none of 1,129 English messages (the held-out, fresh, routine and
     real-FAQ sets) or 80 short English phrases taken for either."""
     folded = fold(neutral)
-    code = _by_markers(neutral)
+    code = _by_markers(neutral, counts)
     if code:
         return Detection(code, MIN_SHARE)
     if (
@@ -304,7 +305,7 @@ def _undecided(neutral: str, share: float, values: list | None = None) -> Detect
     )
     total = sum(value for value, _ in ours)
     if ours and ours[0][1] in ("es", "pt") and total and ours[0][0] / total >= MIN_SHARE:
-        code = (_one_sided(neutral) and _spanish_or_portuguese(neutral)) or ours[0][1]
+        code = (_one_sided(counts) and _spanish_or_portuguese(counts)) or ours[0][1]
         return Detection(code, ours[0][0] / total)
     return Detection(None, share)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.kb.intents import DANGER_INTENTS
 from bot.nlu.input_guard import clean
 from bot.nlu.lexicon import assess, normalise
 from bot.nlu.triage import decide
@@ -346,6 +347,10 @@ def test_a_routine_context_keeps_split_urgent_belief_routine() -> None:
 
 
 # --- laughter, a question beside a disclosure, signs of dying now (session 5's general causes) ---
+# the classifier unsure of anything: what the lexicon and its contexts decide alone
+UNSURE = [("nlu_fallback", 0.3), ("out_of_scope", 0.2)]
+
+
 def _decided(text: str, ranking: list[tuple[str, float]]) -> str:
     rows = [{"name": n, "confidence": c} for n, c in ranking]
     return decide(text, rows[0], rows, [], 0.25)[0]
@@ -367,7 +372,7 @@ def _decided(text: str, ranking: list[tuple[str, float]]) -> str:
     ],
 )
 def test_laughter_and_hyperbole_are_not_danger(text: str, ranking) -> None:
-    assert _decided(text, ranking) not in ("emergency", "crisis", "domestic_violence")
+    assert _decided(text, ranking) not in DANGER_INTENTS
 
 
 @pytest.mark.parametrize(
@@ -434,7 +439,7 @@ def test_danger_beside_a_question_is_not_tempered_by_it(text: str, category: str
     ],
 )
 def test_a_topic_a_hypothetical_or_a_lawful_gun_is_routine(text: str) -> None:
-    assert assess(text).verdict not in ("emergency", "crisis", "domestic_violence")
+    assert assess(text).verdict not in DANGER_INTENTS
 
 
 # --- sixth session's general causes: written for others, abuse behind the writer, settled ---
@@ -469,7 +474,7 @@ def test_a_topic_a_hypothetical_or_a_lawful_gun_is_routine(text: str) -> None:
     ],
 )
 def test_a_message_written_for_others_or_settled_is_not_urgent(text: str, ranking) -> None:
-    assert _decided(text, ranking) not in ("emergency", "crisis", "domestic_violence")
+    assert _decided(text, ranking) not in DANGER_INTENTS
 
 
 @pytest.mark.parametrize(
@@ -499,7 +504,7 @@ def test_a_message_written_for_others_or_settled_is_not_urgent(text: str, rankin
     ],
 )
 def test_warning_signs_and_danger_the_sixth_sets_taught(text: str, category: str) -> None:
-    assert _decided(text, [("nlu_fallback", 0.3), ("out_of_scope", 0.2)]) == category
+    assert _decided(text, UNSURE) == category
 
 
 def test_a_clause_of_danger_beside_a_school_project_stays_urgent() -> None:
@@ -556,7 +561,7 @@ def test_a_failing_lexicon_leaves_the_classifiers_verdict(monkeypatch) -> None:
     ],
 )
 def test_warning_signs_and_danger_of_the_sixth_sets(text: str, category: str) -> None:
-    assert _decided(text, [("nlu_fallback", 0.3), ("out_of_scope", 0.2)]) == category
+    assert _decided(text, UNSURE) == category
 
 
 @pytest.mark.parametrize(
@@ -574,7 +579,7 @@ def test_warning_signs_and_danger_of_the_sixth_sets(text: str, category: str) ->
     ],
 )
 def test_routine_messages_of_the_sixth_sets_are_not_urgent(text: str) -> None:
-    assert assess(text).verdict not in ("emergency", "crisis", "domestic_violence")
+    assert assess(text).verdict not in DANGER_INTENTS
 
 
 def test_laughter_does_not_undo_a_crisis_told_in_a_second_clause() -> None:
@@ -603,7 +608,7 @@ def test_laughter_does_not_undo_a_crisis_told_in_a_second_clause() -> None:
     ],
 )
 def test_warning_signs_and_danger_of_the_seventh_sets(text: str, category: str) -> None:
-    assert _decided(text, [("nlu_fallback", 0.3), ("out_of_scope", 0.2)]) == category
+    assert _decided(text, UNSURE) == category
 
 
 @pytest.mark.parametrize(
@@ -623,7 +628,7 @@ def test_warning_signs_and_danger_of_the_seventh_sets(text: str, category: str) 
     ],
 )
 def test_routine_messages_of_the_seventh_sets_are_not_urgent(text: str) -> None:
-    assert assess(text).verdict not in ("emergency", "crisis", "domestic_violence")
+    assert assess(text).verdict not in DANGER_INTENTS
 
 
 def test_a_request_for_a_language_is_not_a_split_urgent_guess() -> None:
@@ -691,7 +696,7 @@ def test_a_fragments_classifier_guess_does_not_speak_for_a_message_written_for_o
     ],
 )
 def test_warning_signs_and_danger_the_eighth_sets_taught(text: str, category: str) -> None:
-    assert _decided(text, [("nlu_fallback", 0.3), ("out_of_scope", 0.2)]) == category
+    assert _decided(text, UNSURE) == category
 
 
 @pytest.mark.parametrize(
@@ -714,11 +719,7 @@ def test_warning_signs_and_danger_the_eighth_sets_taught(text: str, category: st
     ],
 )
 def test_routine_messages_of_the_eighth_sets_are_not_urgent(text: str) -> None:
-    assert _decided(text, [("nlu_fallback", 0.3), ("out_of_scope", 0.2)]) not in (
-        "emergency",
-        "crisis",
-        "domestic_violence",
-    )
+    assert _decided(text, UNSURE) not in DANGER_INTENTS
 
 
 def test_overnight_parking_is_not_the_past() -> None:
@@ -732,7 +733,7 @@ def test_seeing_is_not_selling_in_portuguese() -> None:
 
 def test_a_lawful_gun_at_a_traffic_stop_is_a_question() -> None:
     text = "I carry a licensed handgun in my car, what do I tell an officer who pulls me over?"
-    assert assess(text).verdict not in ("emergency", "crisis", "domestic_violence")
+    assert assess(text).verdict not in DANGER_INTENTS
     drawn = "i got pulled over and the man behind me just pulled a gun on the officer"
     assert assess(drawn).verdict == "emergency"
 
@@ -782,7 +783,7 @@ def test_abuse_told_in_the_perfect_tense_is_abuse() -> None:
     ],
 )
 def test_warning_signs_and_danger_the_ninth_sets_taught(text: str, category: str) -> None:
-    assert _decided(text, [("nlu_fallback", 0.3), ("out_of_scope", 0.2)]) == category
+    assert _decided(text, UNSURE) == category
 
 
 @pytest.mark.parametrize(
@@ -809,11 +810,7 @@ def test_warning_signs_and_danger_the_ninth_sets_taught(text: str, category: str
     ],
 )
 def test_routine_messages_of_the_ninth_sets_are_not_urgent(text: str) -> None:
-    assert _decided(text, [("nlu_fallback", 0.3), ("out_of_scope", 0.2)]) not in (
-        "emergency",
-        "crisis",
-        "domestic_violence",
-    )
+    assert _decided(text, UNSURE) not in DANGER_INTENTS
 
 
 # --- the tenth sets' general causes (tenth session), each caught and left alone ---
@@ -836,7 +833,7 @@ def test_routine_messages_of_the_ninth_sets_are_not_urgent(text: str) -> None:
     ],
 )
 def test_warning_signs_and_danger_the_tenth_sets_taught(text: str, category: str) -> None:
-    assert _decided(text, [("nlu_fallback", 0.3), ("out_of_scope", 0.2)]) == category
+    assert _decided(text, UNSURE) == category
 
 
 @pytest.mark.parametrize(
@@ -855,11 +852,7 @@ def test_warning_signs_and_danger_the_tenth_sets_taught(text: str, category: str
     ],
 )
 def test_routine_messages_of_the_tenth_sets_are_not_urgent(text: str) -> None:
-    assert _decided(text, [("nlu_fallback", 0.3), ("out_of_scope", 0.2)]) not in (
-        "emergency",
-        "crisis",
-        "domestic_violence",
-    )
+    assert _decided(text, UNSURE) not in DANGER_INTENTS
 
 
 # --- the eleventh sets' general causes (eleventh session), each caught and left alone ---
@@ -881,10 +874,19 @@ def test_routine_messages_of_the_tenth_sets_are_not_urgent(text: str) -> None:
         ("ja decidi, so me falta coragem", "crisis"),
         ("melhor sumir de vez, ninguem vai ligar", "crisis"),
         ("meu namorado apertou meu pescoco de novo", "domestic_violence"),
+        # "como se nada" is "as if nothing", not a how-to ("como se faz")
+        ("ele me enforcou e depois agiu como se nada tivesse acontecido", "domestic_violence"),
+        ("me ahorco y despues actuo como se nada", "domestic_violence"),
+        # strangulation told in the past, with "fue sin querer", is still abuse
+        ("anoche me apreto el cuello y hoy dice que fue sin querer", "domestic_violence"),
+        (
+            "he choked me last week, says it was an accident, can i get a report",
+            "domestic_violence",
+        ),
     ],
 )
 def test_warning_signs_and_danger_the_eleventh_sets_taught(text: str, category: str) -> None:
-    assert _decided(text, [("nlu_fallback", 0.3), ("out_of_scope", 0.2)]) == category
+    assert _decided(text, UNSURE) == category
 
 
 @pytest.mark.parametrize(
@@ -899,10 +901,11 @@ def test_warning_signs_and_danger_the_eleventh_sets_taught(text: str, category: 
         ("es legal llevar un cuchillo de caza en el carro", "nlu_fallback"),
         ("me llego un texto de un paquete retenido, no le di click", "crisis"),
         ("tengo arma legalizada, preciso registrar em danbury?", "nlu_fallback"),
+        ("como se registra uma arma herdada do meu avo", "nlu_fallback"),
         ("tem uns caras brigando no bar toda semana, nao é agora, so queria avisar", "emergency"),
     ],
 )
 def test_routine_messages_of_the_eleventh_sets_are_not_urgent(text: str, guess: str) -> None:
     """Left alone, whether the words alone or the classifier's guess would have alarmed."""
     ranking = [(guess, 0.6), ("report_non_emergency", 0.35)]
-    assert _decided(text, ranking) not in ("emergency", "crisis", "domestic_violence")
+    assert _decided(text, ranking) not in DANGER_INTENTS

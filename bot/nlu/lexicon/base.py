@@ -68,6 +68,11 @@ def pattern(name: str, category: str, kind: str, regex: str) -> Pattern:
 # "to morrendo de saudade", "mi bebé me tiene muerta". Triage lets them undo a threat or an idiom
 # the classifier took for danger, never a lexicon match of self-harm, abuse, fire or a medical
 # emergency (bot/nlu/triage.py).
+_PARENT_KILLS_ME = (
+    r"(?:my (?:mom|mother|dad|father|parents)|mi (?:mama|papa|madre|padre)|minha mae|meu pai) "
+    r"(?:is (?:gonna|going to) kill me|will kill me|me va a matar|vai me matar)"
+)
+_ORDINARY_CAUSE = r"lost|forgot|ticket|towed|license|dent(?:ed)?|scratch(?:ed)?|perdi|multa|licencia|guinch\w*|carteira"
 JOKING = re.compile(
     r"\b(?:ja){2,}\b|\bje(?:je)+\b|\bjsjs\w*|\bk{3,}\b|\brs(?:rs)*\b|\bha(?:ha)+h?\b|\bhehe\w*|\blol\b|\blmf?ao\b"
     r"|\U0001F602|\U0001F923|\U0001F606|\U0001F605"
@@ -81,10 +86,9 @@ JOKING = re.compile(
     r"|\brob(?:bing|bed|s)? (?:me|us|people|them|everyone) blind\b|\b(?:highway|daylight) robbery\b|\b(?:holding|held|holds|hold|keeping) (?:my|our|the|his|her|their) (?:\w+ )?(?:car|truck|vehicle|van|stuff|money|deposit|package|keys|phone) hostage\b"
     r"|\b(?:mi jefe|mi profe\w*|meu chefe|meu professor|my boss|my teacher|my coach) (?:me va a matar|vai me matar|is (?:gonna|going to) kill me)\b"
     # (eleventh sets) a parent "is going to kill me" over a lost license or a ticket: only with
-    # the ordinary cause named beside it
-    r"|\b(?:my (?:mom|mother|dad|father|parents)|mi (?:mama|papa|madre|padre)|minha mae|meu pai) (?:is (?:gonna|going to) kill me|will kill me|me va a matar|vai me matar)\b"
-    r".{0,40}\b(?:lost|forgot|late|ticket|towed|license|dent(?:ed)?|scratch(?:ed)?|perdi|multa|tarde|licencia|guinch\w*|carteira)\b"
-    r"|\b(?:lost|forgot|ticket|towed|license|dent(?:ed)?|scratch(?:ed)?|perdi|multa|licencia|guinch\w*)\b.{0,60}\b(?:my (?:mom|mother|dad|father|parents)|mi (?:mama|papa|madre|padre)|minha mae|meu pai) (?:is (?:gonna|going to) kill me|will kill me|me va a matar|vai me matar)\b"
+    # the ordinary cause named beside it, before or after
+    rf"|\b{_PARENT_KILLS_ME}\b.{{0,40}}\b(?:{_ORDINARY_CAUSE}|late|tarde)\b"
+    rf"|\b(?:{_ORDINARY_CAUSE})\b.{{0,60}}\b{_PARENT_KILLS_ME}\b"
 )
 
 
@@ -93,15 +97,6 @@ SERIOUS = re.compile(
     r"\bno es (?:broma|chiste|juego)\b|\ben serio\b|\bnao (?:e|eh|to|estou) brincando\b|\b(?:mas|e) (?:e |eh )?serio\b"
     r"|\bnot (?:joking|kidding)\b|\bi'?m serious\b|\bfor real\b|\bno joke\b|\b(?:not|isn'?t|no longer) (?:really )?a joke\b|\bya no es broma\b|\bnao e mais brincadeira\b"
 )
-
-
-def widened(contexts: dict[str, re.Pattern[str]], **more: str) -> dict[str, re.Pattern[str]]:
-    """The contexts with more alternatives: a later pass adds to a rule where it is read, so
-    each context stays one regex."""
-    return {
-        name: re.compile(f"{rx.pattern}|{more[name]}") if name in more else rx
-        for name, rx in contexts.items()
-    }
 
 
 def joking(text: str) -> bool:

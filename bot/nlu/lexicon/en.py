@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.nlu.lexicon.base import Lexicon, stretched, widened
+from bot.nlu.lexicon.base import Lexicon, stretched
 from bot.nlu.lexicon.base import pattern as _p
 
 # --- normalisation ------------------------------------------------------------------------------
@@ -274,7 +274,7 @@ PATTERNS = (
         "abuse_ongoing",
         r"\b(?:he|she)(?:'s| is|s| has|'s been| has been|s been| keeps| kept) (?:been )?(?:getting (?:violent|physical|rough)|hitting|beating|choking|strangling|slapping|punching|kicking|shoving|pushing|hurting|grabbing) (?:me|my (?:neck|throat|arm|arms|hair|mom|mother|dad|kids?|children|son|daughter|sister|brother|grandma|grandmother))\b"
         r"|\b(?:he|she) (?:beats|hits|chokes|slaps|punches|kicks|shoves|pushes|strangles|hurts|bites) me\b|\b(?:shoves|pushes|knocks|slaps|beats) (?:me|us) around\b"
-        r"|\b(?:grabs|grabbed|grabbing) (?:me by )?(?:my|the) (?:neck|throat)\b|\b(?:throws|threw|throwing) (?:things|stuff|plates|dishes|\w+) at me\b"
+        r"|\b(?:grabs|grabbed|grabbing|squeezes|squeezed|squeezing) (?:me by )?(?:my|the) (?:neck|throat)\b|\b(?:throws|threw|throwing) (?:things|stuff|plates|dishes|\w+) at me\b"
         r"|\b(?:says?|said|told me|tells me) (?:that )?(?:he'?ll|hell|she'?ll|shell|he will|she will|he'?d|she'?d|he would|she would) (?:hurt|kill) me\b|\b(?:he|she)(?:'s| is)? (?:back )?(?:\w+ ){0,3}(?:threatening|threatens) (?:me|us|my (?:kids?|children|family))(?: again)?\b|\bpointed a (?:gun|knife) at me\b"
         r"|\b(?:he|she) (?:hit|beat|choked|punched|slapped|kicked|strangled) me\b|\bpushed me down\b|\bkeeps? (?:hitting|beating|hurting|choking|slapping) (?:me|my|her|him)\b|\b(?:he|she) beats me\b",
     ),
@@ -383,6 +383,8 @@ RECORDS = re.compile(
     r"|\bcase (?:number|#)\b|\bget (?:a|the|my) report\b|\bfor (?:my |the )?insurance\b|\brecords? (?:request|division|office)\b"
     r"|\bfollow ?up on\b|\bupdate on (?:my|the) case\b|\bdetective (?:assigned|handling|on my case)\b|\bfile a report\b|\bmake a report\b"
     r"|\breport (?:a|an|the|my) (?:theft|break-?in|burglary|stolen|crime|incident|accident)\b"
+    # (eleventh sets)
+    r"|\brenew(?:al|ed|ing|s)?\b"
 )
 INFORMATIONAL = re.compile(
     r"\bwhat (?:should|do|can) (?:i|you|we|people) do (?:if|when|in case|in an?|during|about|with)\b|\bwhen (?:i|you|we|they) (?:call|text|dial)\b|\bdispos(?:e|al)\b|\bis it legal\b|\blegal to\b|\billegal to (?:carry|own|have|keep|buy|sell|ship|bring|transport|possess|use|shoot|hunt)\b|\billegal in (?:ct|connecticut)\b|\bis (?:that|it|this) true\b|\brumou?rs?\b|\bnextdoor\b|\b(?:saw|read|seen) (?:it )?on (?:facebook|fb|nextdoor|the news|instagram|tiktok|twitter)\b|\bpeople (?:keep|are) saying\b"
@@ -403,6 +405,9 @@ INFORMATIONAL = re.compile(
     r"|\b(?:i'm|we're|you're|he's|she's) on fire (?:at|in|today|tonight|this|lately)\b|\blegally\b|\bwarning signs\b|\b(?:died|passed away|passed) by suicide\b|\blost (?:\w+ ){0,3}to suicide\b"
     r"|\bfree fire\b|\bfortnite\b|\bcall of duty\b|\bgta\b"
     r"|\b(?:cat|dog|deer|bird|raccoon|squirrel|possum|skunk|animal|pet|goose|fox) (?:\w+ ){0,3}(?:died|dead|got hit|was hit|run over|hit by)\b"
+    # (eleventh sets)
+    r"|\b(?:home|house|vacation|residential) (?:security |watch )?checks?\b"
+    r"|\b(?:event|party|show|food|class|game|concert|thing)\b.{0,30}\bwas (?:straight |so |lowkey |really |actually )?fire\b"
 )
 PERMIT = re.compile(
     r"\b(?:career|job) fairs?\b|\b(?:pistol|gun|handgun|firearms?|weapons?) (?:permit|license|licence|course|class|safety|registration|training|laws?|rules?|carry|locks?|buy ?backs?)\b"
@@ -427,12 +432,17 @@ PERMIT = re.compile(
     r"|\bstor(?:e|ing|age of) (?:my |our |the |a |your )?(?:\w+ )?(?:guns?|firearms?|rifles?|pistols?|ammo|ammunition)\b|\block ?box(?:es)?\b|\bgun safes?\b"
     r"|\b(?:late \w+|grand(?:father|mother|pa|ma)|dad|father|uncle|aunt) left (?:me |us )?(?:a|an|his|her|some|a few|several|two|three|all (?:his|her|of his|of her)) (?:\w+ ){0,2}(?:guns?|revolvers?|rifles?|shotguns?|pistols?|firearms?)\b"
     r"|\b(?:guns?|revolvers?|rifles?|shotguns?|pistols?|firearms?) (?:\w+ ){0,3}(?:to )?get rid of\s*[.!?]*$"
+    # (eleventh sets)
+    r"|\bdoes (?:ct|connecticut|the state|the law|the town) require\b|\b(?:buy|buying|bought|sell|selling) (?:\w+ ){0,4}privately\b|\bprivate (?:sale|transfer)s?\b"
+    r"|\bcheck (?:if|whether) (?:a|the|my|this) (?:\w+ ){0,3}(?:gun|firearm|rifle|pistol|shotgun)\b|\bsharpen(?:ed|ing)?\b"
 )
 NEGATION = re.compile(
     r"\bnot (?:threatening|hurting|bothering) (?:anyone|anybody)\b|\bin general,? not right now\b|\bnot happening (?:right )?now\b|\bnothing (?:serious|urgent)\b|\b(?:no ?one|nobody|noone|no-one|none of us) (?:was|is|got|were|'s) (?:hurt|injured|harmed)\b|\bno (?:injuries|injury|one hurt)\b"
     r"|\b(?:everyone|everybody) (?:is|was) (?:ok|okay|fine|safe|alright|unhurt)\b"
     r"|\b(?:it's not|it is not|this is not|this isn't|it isn't|not) (?:an |a real )?emergency\b|\bnon-?emergency\b|\bnot urgent\b"
     r"|\b(?:nobody|no ?one|noone|no-one) (?:hurt|injured)\b|\bminor (?:accident|crash|fender|collision)\b|\bsmall (?:accident|crash|fender|collision)\b|\bfender ?bender\b|\bjust (?:a )?(?:scratch|dent|bump)\b"
+    # (eleventh sets)
+    r"|\b(?:it's|its|it is|this is) not (?:happening )?(?:right )?now\b|\b(?:there's |there is |there was )?no violence\b"
 )
 
 GONE = re.compile(
@@ -509,6 +519,8 @@ AUDIENCE = re.compile(
     r"|\bdoing a (?:\w+ ){0,2}(?:project|paper|report|study) (?:on|about)\b|\bstudents? (?:doing|working on|writing)\b"
     r"|\bvolunteer(?:ing|s)?\b|\bgot out of (?:an? )?(?:abusive|violent|bad) (?:relationship|marriage)\b"
     r"|\bwhere can (?:i|we) (?:get|find) (?:the |some )?(?:data|statistics|stats|numbers)\b|\b(?:have|got) a (?:pamphlet|brochure|flyer|handout)\b|\bfundrais\w+|\bcharity (?:walk|run|event)\b"
+    # (eleventh sets)
+    r"|\b(?:tv|cop|police|crime|detective) (?:show|series|drama)s?\b|\btrue crime\b|\bpodcasts?\b|\b(?:a|my|the) (?:research )?paper (?:i'm|im|i am) writing\b"
 )
 SAFE = re.compile(
     r"\b(?:i'm|i am|we're|we are|she's|she is|he's|he is|they're|they are|my (?:mom|mother|sister|daughter|friend) is|we were|were) (?:totally |completely |doing )?(?:safe|fine|ok|okay|good|well|doing well|doing fine|doing ok) now\b"
@@ -527,6 +539,10 @@ RESOLVED = re.compile(
     r"|\b(?:fd|fire department|firefighters|fire fighters|the firemen) put (?:it|the fire) out\b"
     r"|\bcontrolled burn\b|\b(?:it was|it's|its|was|were|probably|prob|prolly|likely|must have been|just) (?:just |only |probably )?fireworks\b|\b(?:they were|they're|it was) (?:just )?filming\b|\bburn(?:t|ed) (?:the |my )?(?:toast|food|popcorn|dinner|bacon|pizza|pan)\b|\bjust (?:steam|the shower|cooking)\b"
     r"|\b(?:got|get|getting|received|receive) (?:one of those|a|these|those|some|a few) (?:\w+ )?(?:texts?|calls?|emails?|messages?) (?:saying|that said|that says|claiming|telling me)\b|\b(?:didn't|did not|didnt) click (?:it|on it|the link|anything)\b"
+    # (eleventh sets)
+    r"|^false alarm\b|\b(?:found|made) (?:his|her|their) way (?:back )?home\b|\bsorry to worry\b"
+    r"|\bit was just (?:someone's|someones|somebody's|somebodys|the neighbou?rs?'?s?)\b|\ball (?:fine|ok|okay|clear) now\b"
+    r"|\b(?:a |the )?package (?:is |was )?(?:held|on hold|stuck|delayed)\b|\b(?:do|would) (?:you|the police|cops|police) (?:guys )?(?:really )?(?:call|text) (?:people|like that|to ask)\b"
 )
 PATTERNS = (
     *PATTERNS,
@@ -684,7 +700,9 @@ PATTERNS = (
     _p(
         "choked",
         "domestic_violence",
-        "abuse",
+        # strangulation is the strongest warning of a homicide to come: "sin querer", "ayer" or a
+        # question beside it does not make it routine
+        "abuse_ongoing",
         r"\b(?:he|she) (?:choked|strangled|choke[sd]?|chokes|strangles) me\b|\b(?:his|her) hands? (?:around|on) my (?:neck|throat)\b",
     ),  # (seventh sets) a poison or a battery swallowed, by anyone; "I'm not ok" with a plea to talk;
     # losing everything; the means within reach of someone depressed; the day chosen
@@ -793,7 +811,7 @@ PATTERNS = (
 # a child taken into a car, someone dragged from a car, a lot of blood; "how long until someone
 # finds you", a gun borrowed "for the range, but it's not", the courage to do it, "before i do
 # something stupid", goodbye to everyone, another person "going to end it"; phones and keys taken
-# so the writer can't call, fear of him, a hand on the neck.
+# so the writer can't call, fear of him; a neck squeezed (in abuse-ongoing).
 PATTERNS = (
     *PATTERNS,
     _p(
@@ -837,8 +855,7 @@ PATTERNS = (
         "domestic_violence",
         "abuse_ongoing",
         r"\b(?:took|takes|taken|grabbed|hid|hides|broke|smashed) (?:away )?my (?:phone|cell|keys|car keys|passport|documents|papers)\b.{0,40}\b(?:so (?:that )?i (?:can't|cannot|won't|couldn't)|can't call|from calling)\b"
-        r"|\b(?:scared|afraid|terrified) of (?:him|her|my (?:husband|boyfriend|partner|ex|wife|girlfriend|fiance|fiancee))\b(?! dog)"
-        r"|\b(?:squeezed|grabbed|had his hands (?:around|on)) my (?:neck|throat)\b",
+        r"|\b(?:scared|afraid|terrified) of (?:him|her|my (?:husband|boyfriend|partner|ex|wife|girlfriend|fiance|fiancee))\b(?! dog)",
     ),
 )
 
@@ -855,20 +872,5 @@ CONTEXTS = {
     "resolved": RESOLVED,
 }
 
-# (eleventh sets) storage and private-sale questions, a renewal, a TV show or a paper, a house
-# check; "it's not happening now", "no violence"; a scam text or call
-CONTEXTS = widened(
-    CONTEXTS,
-    permit=r"\bdoes (?:ct|connecticut|the state|the law|the town) require\b|\b(?:buy|buying|bought|sell|selling) (?:\w+ ){0,4}privately\b|\bprivate (?:sale|transfer)s?\b"
-    r"|\bcheck (?:if|whether) (?:a|the|my|this) (?:\w+ ){0,3}(?:gun|firearm|rifle|pistol|shotgun)\b|\bsharpen(?:ed|ing)?\b",
-    records=r"\brenew(?:al|ed|ing|s)?\b",
-    audience=r"\b(?:tv|cop|police|crime|detective) (?:show|series|drama)s?\b|\btrue crime\b|\bpodcasts?\b|\b(?:a|my|the) (?:research )?paper (?:i'm|im|i am) writing\b",
-    informational=r"\b(?:home|house|vacation|residential) (?:security |watch )?checks?\b"
-    r"|\b(?:event|party|show|food|class|game|concert|thing)\b.{0,30}\bwas (?:straight |so |lowkey |really |actually )?fire\b",
-    negation=r"\b(?:it's|its|it is|this is) not (?:happening )?(?:right )?now\b|\b(?:there's |there is |there was )?no violence\b",
-    resolved=r"^false alarm\b|\b(?:found|made) (?:his|her|their) way (?:back )?home\b|\bsorry to worry\b"
-    r"|\bit was just (?:someone's|someones|somebody's|somebodys|the neighbou?rs?'?s?)\b|\ball (?:fine|ok|okay|clear) now\b"
-    r"|\b(?:a |the )?package (?:is |was )?(?:held|on hold|stuck|delayed)\b|\b(?:do|would) (?:you|the police|cops|police) (?:guys )?(?:really )?(?:call|text) (?:people|like that|to ask)\b",
-)
 
 LEXICON = Lexicon("en", normalise, PATTERNS, CONTEXTS, PRESENT)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.nlu.lexicon.base import Lexicon, folding_normaliser, widened
+from bot.nlu.lexicon.base import Lexicon, folding_normaliser
 from bot.nlu.lexicon.base import pattern as _p
 
 _TEXTING = {
@@ -261,6 +261,8 @@ AUDIENCE = re.compile(
     r"|\b(?:una|la|mi) (?:organizacion|ong|iglesia)\b.*\b(?:folleto|charla|taller|evento|volante|preguntas)\b|\b(?:grupo|grupos) de (?:whatsapp|mujeres|la iglesia|madres|padres)\b"
     r"|\bvoluntari[oa]s?\b|\bvoluntariado\b|\bsalio de una relacion\b|\b(?:para|pa) (?:mi|la|una|un) (?:tarea|clase|proyecto)\b|\b(?:lo|la) quiero (?:poner|compartir|publicar|pegar)\b"
     r"|\bpara la (?:universidad|escuela|clase|facultad|college|high school|prepa)\b|\b(?:un|mi|el) proyecto sobre\b|\btienen (?:datos|estadisticas|numeros)\b"
+    # (eleventh sets)
+    r"|\bviendo una (?:serie|pelicula|novela)\b|\b(?:serie|pelicula|novela) de (?:policias|policia|crimenes|detectives)\b"
 )
 SAFE = re.compile(
     r"\bya (?:estoy|estamos|esta|estan) (?:bien|a salvo|segur[oa]s?|tranquil[oa]s?)\b|\bestoy a salvo\b|\b(?:lejos|separad[oa]) de (?:el|ella)\b|\bya no (?:estoy|vivo) con (?:el|ella)\b"
@@ -321,6 +323,8 @@ RESOLVED = re.compile(
     r"|\bquema controlada\b|\bera (?:una )?pelicula\b|\bestaban filmando\b"
     r"|\bel (?:humo|olor|fuego) (?:era|venia|es) de (?:la |el |una |un |mi |su )?(?:parrilla|asador|chimenea|fogata|cocina|horno|vecino)\b|\bya (?:paso|se me paso) el susto\b"
     r"|\b(?:es|era|sera|debe ser|creo que es) (?:la|las) baterias?\b|\bbateria (?:baja|descargada|muerta)\b|\bya (?:todo )?(?:esta )?(?:todo )?(?:en calma|calmado|quieto)\b"
+    # (eleventh sets)
+    r"|\b(?:no )?(?:le )?(?:di|hice) (?:click|clic)\b|\bpaquete (?:esta |estaba )?(?:retenido|detenido)\b|\blink (?:raro|extrano|sospechoso)\b|\bustedes (?:llaman|textean|mandan mensajes) (?:asi|para|a la gente)\b"
 )
 PATTERNS = (
     *PATTERNS,
@@ -413,7 +417,9 @@ PATTERNS = (
     _p(
         "es-choked",
         "domestic_violence",
-        "abuse",
+        # strangulation is the strongest warning of a homicide to come: "sin querer", "ayer" or a
+        # question beside it does not make it routine
+        "abuse_ongoing",
         r"\bme (?:apreto|aprieta|agarro|agarra) (?:el|del) cuello\b|\bme (?:ahorco|ahorca|estrangulo|estrangula)\b",
     ),
     # (seventh sets) a poison or a battery swallowed; a teenager not home all night and not
@@ -537,7 +543,7 @@ PATTERNS = (
 
 # (eleventh sets) a child taken into a van, two men following; a gun bought "para acabar con
 # esto", the courage missing, "antes de que haga una locura", "mejor desaparecer", not planning to
-# be here long; the phone taken so she can't call, a hand on the neck, fear of him
+# be here long; the phone taken so she can't call, fear of him
 PATTERNS = (
     *PATTERNS,
     _p(
@@ -545,7 +551,7 @@ PATTERNS = (
         "emergency",
         "missing_now",
         r"\bse (?:llevaron|robaron|lo llevaron|la llevaron) a mi (?:hij[oa]|nin[oa]|bebe|sobrin[oa]|niet[oa]|hermanit[oa]|chiquit[oa])\b"
-        r"|\b(?:lo|la) (?:subio|subieron|metio|metieron|jalo|jalaron) (?:a la fuerza )?(?:a|en) (?:una?|el|la) (?:van|carro|camioneta|auto|coche|troca|carro)\b",
+        r"|\b(?:lo|la) (?:subio|subieron|metio|metieron|jalo|jalaron) (?:a la fuerza )?(?:a|en) (?:una?|el|la) (?:van|carro|camioneta|auto|coche|troca)\b",
     ),
     _p(
         "es-followed",
@@ -569,7 +575,6 @@ PATTERNS = (
         "domestic_violence",
         "abuse_ongoing",
         r"\bme (?:quito|quita|escondio|esconde|rompio|agarro) (?:el|mi) (?:celular|telefono|cel|pasaporte|documentos)\b.{0,40}\b(?:no (?:llame|pueda|pida)|para que)\b"
-        r"|\bme (?:apreto|aprieta|apretaba|agarro) (?:el|del) cuello\b|\bme (?:ahorco|ahorca|estrangulo|estrangula)\b"
         r"|\ble tengo (?:mucho )?miedo (?:a (?:mi )?(?:esposo|marido|novio|pareja|ex)|a el)\b|\btengo (?:mucho )?miedo de (?:mi )?(?:esposo|marido|novio|pareja|ex|el)\b",
     ),
 )
@@ -583,9 +588,11 @@ CONTEXTS = {
     "records": re.compile(
         r"\bcopia\b|\breporte (?:policial|de (?:la )?policia|del (?:accidente|choque|robo|caso|incidente))\b|\binforme (?:policial|del)\b"
         r"|\bnumero de (?:caso|reporte)\b|\baseguran(?:za|ce)\b|\baseguradora\b|\bpara el seguro\b|\bel reporte\b|\bexpediente\b"
+        # (eleventh sets)
+        r"|\brenuev\w+|\brenovar\w*"
     ),
     "informational": re.compile(
-        r"\bque (?:hago|hacer|debo hacer|se hace|tengo que hacer|hacemos|hace uno|debemos hacer) (?:si|cuando|en caso)\b|\bplan (?:de|para) (?:familias|la familia|emergencias?|escape)\b|\bensenar(?:le)?\b|\bcomo (?:puedo|se|hago para|le hago)\b|\ben caso de\b"
+        r"\bque (?:hago|hacer|debo hacer|se hace|tengo que hacer|hacemos|hace uno|debemos hacer) (?:si|cuando|en caso)\b|\bplan (?:de|para) (?:familias|la familia|emergencias?|escape)\b|\bensenar(?:le)?\b|\bcomo (?:puedo|se(?! nada| fuera| no| hubiera)|hago para|le hago)\b|\ben caso de\b"
         r"|\bsi (?:la policia|un policia) me (?:para|detiene)\b|(?:^|[.?!,] )(?:y )?si (?:alguna vez |algun dia |un dia )?(?:yo )?(?:veo|viera|ves|hay|hubiera|me pasa|pasa|llego a ver|presencio|encuentro|me encuentro|me toca|siento|huelo|oigo|escucho|noto)\b"
         r"|\bconsejos?\b|\btips?\b|\bprevenci\w+|\bprevengo\b|\bclases?\b|(?<!en )\bcursos?\b|\bentrenamiento\b|\btaller(?:es)?\b|\bdocumentales?\b|\bsimulacro\b|\bcharlas?\b"
         r"|\bdetector(?:es)? de (?:humo|monoxido)\b|\balarma (?:de|contra) (?:humo|incendio)s?\b|\bextintor\b"
@@ -616,12 +623,16 @@ CONTEXTS = {
         # (ninth sets) a lawful weapon asked about: carried, legal, hunting, paintball
         r"|\bpuedo (?:legalmente )?(?:llevar|tener|cargar|portar|comprar|traer|transportar)\b|\b(?:pistola|arma|rifle|escopeta) legal\b|\bson legales\b"
         r"|\bcartuchos?\b|\btemporada de caza\b|\bcaza\b|\bpaintball\b|\bairsoft\b"
+        # (eleventh sets)
+        r"|\bse puede (?:llevar|cargar|portar|tener|andar con)\b|\bes (?:legal|ilegal|delito|crimen) (?:llevar|cargar|portar|andar con|tener)\b|\barma (?:legal|registrada|legalizada)\b"
     ),
     "negation": re.compile(
         r"\bno (?:amenaza|molesta|le hace nada) a nadie\b|\b(?:el|ella|mi \w+) (?:ya )?esta bien\b|\bno es nada grave\b|\bnada grave\b|\bno es (?:una )?emergencia\b|\bno es urgente\b|\bnadie (?:salio |resulto |esta |fue |quedo )?(?:herido|lastimado)\b"
         r"|\bno hubo (?:heridos|lesionados)\b|\btodos (?:estan|estamos) bien\b|\bchoque (?:menor|leve|pequeno|chiquito)\b|\bsolo (?:un )?(?:rayon|golpecito|rasguno)\b"
         r"|\bno hay (?:ningun )?peligro\b"
         r"|\bno (?:le |les )?(?:pego|golpeo|lastimo|hirio|paso nada) a nadie\b|\bno hay heridos\b"
+        # (eleventh sets)
+        r"|\bno hay (?:violencia|golpes|amenazas)\b|\bno es (?:ahorita|ahora|en este momento)\b|\bno esta pasando (?:ahorita|ahora)\b"
     ),
     "gone": re.compile(
         r"\bse levanto y se fue\b|\bya se levanto\b|\bya se (?:fue|fueron)\b|\bse fueron\b|\bya no (?:esta|estan)\b|\bno habia nadie\b|\bmientras (?:estabamos|estaba) fuera\b"
@@ -631,15 +642,5 @@ CONTEXTS = {
     "resolved": RESOLVED,
 }
 
-# (eleventh sets) "se puede llevar una navaja", a legal gun; "no hay violencia", "no es ahorita";
-# a series about police; a scam text not clicked, "ustedes llaman así?"
-CONTEXTS = widened(
-    CONTEXTS,
-    permit=r"\bse puede (?:llevar|cargar|portar|tener|andar con)\b|\bes (?:legal|ilegal|delito|crimen) (?:llevar|cargar|portar|andar con|tener)\b|\barma (?:legal|registrada|legalizada)\b",
-    records=r"\brenuev\w+|\brenovar\w*",
-    negation=r"\bno hay (?:violencia|golpes|peligro|amenazas)\b|\bno es (?:ahorita|ahora|en este momento)\b|\bno esta pasando (?:ahorita|ahora)\b",
-    audience=r"\bviendo una (?:serie|pelicula|novela)\b|\b(?:serie|pelicula|novela) de (?:policias|policia|crimenes|detectives)\b",
-    resolved=r"\b(?:no )?(?:le )?(?:di|hice) (?:click|clic)\b|\bpaquete (?:esta |estaba )?(?:retenido|detenido)\b|\blink (?:raro|extrano|sospechoso)\b|\bustedes (?:llaman|textean|mandan mensajes) (?:asi|para|a la gente)\b",
-)
 
 LEXICON = Lexicon("es", normalise, PATTERNS, CONTEXTS, PRESENT)

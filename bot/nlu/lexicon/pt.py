@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.nlu.lexicon.base import Lexicon, folding_normaliser, widened
+from bot.nlu.lexicon.base import Lexicon, folding_normaliser
 from bot.nlu.lexicon.base import pattern as _p
 
 _TEXTING = {
@@ -167,8 +167,8 @@ PATTERNS = (
     _p(
         "pt-warning-signs-10",
         "crisis",
-        "crisis_self",  # a how-to beside it ("que hago", "por si acaso") changes nothing
-        r"\b(?:esta|ta|anda|tem) se cortando\b|\bse corta (?:os bracos|os pulsos|as pernas|o corpo)\b"
+        "crisis_self",  # a how-to beside it ("o que eu faço", "caso") changes nothing
+        r"\b(?:esta|anda|tem) se cortando\b|\bse corta (?:os bracos|os pulsos|as pernas|o corpo)\b"
         r"|\bcansad[oa] de (?:lutar|viver|tudo isso)\b"
         r"|\b(?:escrevi|deixei|fiz) (?:umas |as |minhas )?cartas? (?:pros|pras|para os|para as|pro|pra|para o|para a) (?:meus |minhas |meu |minha )?\w+ (?:caso|se|por via)\b",
     ),
@@ -308,6 +308,8 @@ RESOLVED = re.compile(
     r"|\bera (?:so|soh|apenas) (?:o|a|um|uma)\b|\bchurrasco\b"
     r"|\bqueima controlada\b|\b(?:ta|esta|tah) tudo (?:certo|bem|ok|tranquilo)\b|\b(?:e|eh|era|foi) (?:um |uma )?(?:golpe|fraude|trote)\b|\bera (?:um )?filme\b|\bestavam (?:gravando|filmando)\b"
     r"|\b(?:e|era|deve ser|acho que e) (?:a|as) baterias?\b|\bbateria (?:fraca|baixa|acabando|descarregada)\b|\b(?:ta|esta|tah) tudo (?:quieto|calmo)\b|\bagora (?:ta|esta) tudo (?:quieto|calmo|tranquilo|normal)\b"
+    # (eleventh sets)
+    r"|\bpacote (?:esta |ta )?(?:preso|retido|parado)\b|\bcliquei no link\b|\b(?:voces|vcs|a policia) (?:ligam|liga|mandam mensagem) (?:assim|pra cobrar|cobrando)\b"
 )
 PATTERNS = (
     *PATTERNS,
@@ -399,8 +401,10 @@ PATTERNS = (
     _p(
         "pt-choked",
         "domestic_violence",
-        "abuse",
-        r"\b(?:apertou|aperta|apertando) (?:o )?meu pescoco\b|\bme (?:enforcou|enforca|esganou|esgana)\b",
+        # strangulation is the strongest warning of a homicide to come: "sin querer", "ayer" or a
+        # question beside it does not make it routine
+        "abuse_ongoing",
+        r"\b(?:apertou|aperta|apertando|apertava) (?:o )?meu pescoco\b|\bme (?:enforcou|enforca|esganou|esgana|sufocou)\b",
     ),
     # (seventh sets) a poison or a battery swallowed; a teenager not home all night and not
     # answering; "querer morrer", "no meu limite", "amanhã não vou mais estar aqui"; the means
@@ -516,14 +520,14 @@ PATTERNS = (
         "pt-intruder-heard",
         "emergency",
         "crime",
-        r"\bainda (?:to|tou|estou|tamo|estamos) (?:ouvindo|escutando) (?:eles|ele|ela|alguem|gente|passos|barulho)\b"
-        r"|\b(?:to|estou|tamo|estamos) (?:ouvindo|escutando) (?:eles|alguem|gente|passos) (?:la embaixo|la em cima|dentro de casa|no porao|na cozinha)\b",
+        r"\bainda (?:tou|estou|tamo|estamos) (?:ouvindo|escutando) (?:eles|ele|ela|alguem|gente|passos|barulho)\b"
+        r"|\b(?:estou|tamo|estamos) (?:ouvindo|escutando) (?:eles|alguem|gente|passos) (?:la embaixo|la em cima|dentro de casa|no porao|na cozinha)\b",
     ),
 )
 
 # (eleventh sets) a child put into a car, men following; a gun handed in "antes que eu faça uma
-# besteira", "só falta coragem", "melhor sumir de vez", not planning to stay long; a hand on the
-# neck, the phone taken, fear of him
+# besteira", "só falta coragem", "melhor sumir de vez", not planning to stay long; the phone
+# taken, fear of him
 PATTERNS = (
     *PATTERNS,
     _p(
@@ -537,7 +541,7 @@ PATTERNS = (
         "pt-followed",
         "emergency",
         "threat_now",
-        r"\b(?:estao|tao|esta|tem (?:uns|dois|um) (?:caras?|homens?)) (?:me )?seguindo\b(?! (?:no|o|a) (?:insta|instagram|face|tiktok))"
+        r"\b(?:estao|esta|tem (?:uns|dois|um) (?:caras?|homens?)) (?:me )?seguindo\b(?! (?:no|o|a) (?:insta|instagram|face|tiktok))"
         r"|\bme (?:seguindo|segue|seguem) (?:\w+ ){0,4}(?:desde (?:que|o|a)|num carro|numa (?:moto|caminhonete|van))\b",
     ),
     _p(
@@ -554,8 +558,7 @@ PATTERNS = (
         "pt-abuse-11",
         "domestic_violence",
         "abuse_ongoing",
-        r"\b(?:apertou|aperta|apertando|apertava) (?:o )?meu pescoco\b|\bme (?:enforcou|esganou|enforca|esgana|sufocou)\b"
-        r"|\b(?:tenho|estou com|to com|ando com) (?:muito )?medo (?:dele|do meu (?:marido|namorado|ex|companheiro|esposo))\b"
+        r"\b(?:tenho|estou com|ando com) (?:muito )?medo (?:dele|do meu (?:marido|namorado|ex|companheiro|esposo))\b"
         r"|\b(?:tirou|pegou|escondeu|quebrou) (?:o )?meu (?:celular|telefone|passaporte)\b.{0,40}\b(?:pra eu nao|para eu nao|pra nao|nao consigo ligar)\b",
     ),
 )
@@ -570,9 +573,11 @@ CONTEXTS = {
     "records": re.compile(
         r"\bboletim(?: de ocorrencia)?\b|\bbo\b|\bcopia\b|\brelatorio (?:policial|da policia|do acidente|do caso)\b"
         r"|\bnumero do (?:caso|processo|bo|boletim)\b|\brelatorios?\b|\bseguro do carro\b|\bpara o seguro\b|\bseguradora\b|\bpolice report\b"
+        # (eleventh sets)
+        r"|\brenova\w*"
     ),
     "informational": re.compile(
-        r"\bo que (?:fazer|faco|devo fazer|eu faco|a gente faz) (?:se|quando|em caso)\b|\bcomo (?:faco|posso|se|que)\b|\bcomo eu\b(?!\s*[.!?]*$)|\bem caso de\b"
+        r"\bo que (?:fazer|faco|devo fazer|eu faco|a gente faz) (?:se|quando|em caso)\b|\bcomo (?:faco|posso|se(?! nada| fosse| nao| tivesse)|que)\b|\bcomo eu\b(?!\s*[.!?]*$)|\bem caso de\b"
         r"|\bse a policia me (?:parar|abordar|pegar)\b|(?:^|[.?!,] )(?:e )?se (?:algum dia |um dia |alguma vez )?(?:eu )?(?:ver|vir|visse|tiver|houver|acontecer|presenciar|encontrar|me deparar|sentir|ouvir|notar|perceber)\b"
         r"|\bdicas?\b|\bprevenc\w+|\baulas?\b|(?<!em )(?<!en )\bcursos?\b|\btreinamento\b|\bsimulad[oa]\b|\bsimulac(?:ao|oes)\b|\bpalestras?\b"
         r"|\bdetector(?:es)? de (?:fumaca|monoxido)\b|\balarme de (?:incendio|fumaca)\b|\bextintor\b"
@@ -600,12 +605,16 @@ CONTEXTS = {
         r"|\btransportar\b|\bdescarregad[oa]\b|\bentregar (?:a|o|uma|um|minha|meu) (?:arma|pistola|rifle|espingarda)\b|\bcaca\b|\bcacar\b"
         r"|\bregistr\w+|\benfeite\b|\bdecoracao\b|\bdecorativ\w+|\bcolecao\b|\b(?:pra|para) (?:limpar|cortar|podar)\b|\bdo quintal\b"
         r"|\bcortar (?:o )?(?:mato|grama)\b|\b(?:spray|gas) de pimenta\b"
+        # (eleventh sets)
+        r"|\be crime (?:andar com|levar|portar|ter|carregar)\b|\bpode (?:andar com|levar|portar|carregar)\b|\barma (?:legalizada|registrada|legal)\b"
     ),
     "negation": re.compile(
         r"\bnao ameaca ninguem\b|\b(?:ela|ele|minha \w+|meu \w+) (?:ja )?(?:esta|ta) bem\b|\bnao (?:e|eh) nada grave\b|\bnada grave\b|\bnao (?:e|eh) (?:uma )?emergencia\b|\bnao (?:e|eh) urgente\b|\bninguem (?:se )?(?:ferido|machucou|ficou ferido|se feriu)\b|\bninguem se machucou\b"
         r"|\bsem feridos\b|\btodo mundo (?:esta|ficou) bem\b|\besta(?:o)? todo mundo bem\b|\btodos (?:estao|ficaram) bem\b|\bbatidinha\b|\bso (?:um )?(?:arranhao|amassado|amassadinho)\b"
         r"|\bnao (?:tem|ha) (?:nenhum )?perigo(?: nenhum)?\b"
         r"|\bnao (?:tem|teve|houve) feridos?\b|\bninguem (?:ferido|machucado)\b"
+        # (eleventh sets)
+        r"|\bnao (?:e|eh) agora\b|\bnao (?:esta|ta) acontecendo agora\b|\bnao (?:tem|ha|teve) (?:violencia|agressao)\b"
     ),
     "gone": re.compile(
         r"\b(?:ja )?(?:foi|foram) embora\b|\bja (?:sairam|saiu|fugiram|fugiu)\b|\bnao (?:tem|tinha) (?:mais )?ninguem (?:la|em casa|dentro|no local|na casa)\b|\benquanto (?:a gente |nos )?(?:estava|estavamos) fora\b"
@@ -615,14 +624,5 @@ CONTEXTS = {
     "resolved": RESOLVED,
 }
 
-# (eleventh sets) "é crime andar com canivete", a legalised gun; "não é agora", "não tem
-# violência"; a scam text with a link, "vocês ligam assim?"
-CONTEXTS = widened(
-    CONTEXTS,
-    permit=r"\be crime (?:andar com|levar|portar|ter|carregar)\b|\bpode (?:andar com|levar|portar|carregar)\b|\barma (?:legalizada|registrada|legal)\b",
-    records=r"\brenova\w*",
-    negation=r"\bnao (?:e|eh) agora\b|\bnao (?:esta|ta) acontecendo agora\b|\bnao (?:tem|ha|teve) (?:violencia|agressao|perigo)\b",
-    resolved=r"\bpacote (?:esta |ta )?(?:preso|retido|parado)\b|\bcliquei no link\b|\b(?:voces|vcs|a policia) (?:ligam|liga|mandam mensagem) (?:assim|pra cobrar|cobrando)\b",
-)
 
 LEXICON = Lexicon("pt", normalise, PATTERNS, CONTEXTS, PRESENT)
