@@ -909,3 +909,100 @@ def test_routine_messages_of_the_eleventh_sets_are_not_urgent(text: str, guess: 
     """Left alone, whether the words alone or the classifier's guess would have alarmed."""
     ranking = [(guess, 0.6), ("report_non_emergency", 0.35)]
     assert _decided(text, ranking) not in DANGER_INTENTS
+
+
+# --- the twelfth sets' general causes (twelfth session), each caught and left alone ---
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("took a handful of my sleeping pills like an hour ago", "crisis"),
+        ("honestly might throw myself off the parking garage tonight", "crisis"),
+        ("does the permit take long? prob wont be around to use it anyway", "crisis"),
+        ("my nephew texted me that hes going to kill himself after school", "crisis"),
+        ("a van just hit a kid on a scooter and kept going", "emergency"),
+        ("grandpa has dementia and we cant find him anywhere since lunch", "emergency"),
+        ("i smell gas in the hallway and my neighbor is smoking out there", "emergency"),
+        ("my ex put a tracker under my car and keeps showing up", "domestic_violence"),
+        ("una camioneta blanca me viene siguiendo desde el trabajo", "emergency"),
+        ("ya no puedo mas con esto, hoy es el dia", "crisis"),
+        ("mi esposo me vigila con el gps del telefono todo el tiempo", "domestic_violence"),
+        ("huele a gas en la escalera y el vecino esta fumando", "emergency"),
+        ("mi hermano esta en el garaje con el carro prendido", "emergency"),
+        ("o carro ta ligado na garagem faz uma hora e ele nao sai", "emergency"),
+        ("quantos comprimidos de dipirona sao demais? e para mim mesma", "crisis"),
+        ("encontrei um rastreador na bolsa, foi meu marido", "domestic_violence"),
+        # written "pra" (Portuguese texting), which the lexicon reads as "para": these phrases
+        # had been written only in the spelling the normaliser never leaves
+        ("tenho os remedios guardados pra acabar com isso", "crisis"),
+        ("escrevi cartas pra minha mae caso eu nao acorde", "crisis"),
+        ("o fogo ta alto e nao da pra apagar", "emergency"),
+        ("ele escondeu meu celular pra eu nao chamar a policia", "domestic_violence"),
+        # "not for a school project" is not written for others; donating oneself is not a charity
+        ("googled the tallest parking garage in town, not for a school project", "crisis"),
+        ("how do i donate my organs if i end things soon", "crisis"),
+    ],
+)
+def test_warning_signs_and_danger_the_twelfth_sets_taught(text: str, category: str) -> None:
+    assert _decided(text, UNSURE) == category
+
+
+@pytest.mark.parametrize(
+    ("text", "ranking"),
+    [
+        ("im drowning in homework, does the explorer program meet on weekdays", UNSURE),
+        ("cant find my dads old shotgun since the move, do i report that", UNSURE),
+        ("just curious, what am i supposed to do if i find a gun in the yard", UNSURE),
+        ("is it okay to keep a knife in the glovebox for camping", UNSURE),
+        ("our church wants to donate coats to the domestic violence shelter", UNSURE),
+        ("our suicide loss survivors group meets monthly, could an officer speak", UNSURE),
+        # the lexicon reads the words as over; the classifier's urgent guess gives way to it
+        ("my son wandered off at the fair but security found him, hes fine", [("emergency", 0.4)]),
+        ("grease fire last night, fire dept put it out, everyones ok", UNSURE),
+        ("me va a matar mi papa si no recojo la multa hoy", [("crisis", 0.6)]),
+        ("tengo una escopeta registrada y me voy a mudar, que hago", UNSURE),
+        ("tienen folletos de violencia domestica? es para una charla en la parroquia", UNSURE),
+        ("fue un susto nomas, ya aparecio mi sobrino", [("emergency", 0.3), ("out_of_scope", 0.1)]),
+        ("chocaron enfrente pero ya vino la ambulancia, necesitan testigos?", UNSURE),
+        ("o que se deve fazer se sentir cheiro de gas? pergunto so por curiosidade", UNSURE),
+        ("minha sogra vai me matar se eu perder a audiencia, que horas é", UNSURE),
+        (
+            "sou assistente social, como encaminho clientes pro programa de violencia domestica",
+            UNSURE,
+        ),
+        ("esse transito ta de matar hoje, tem obra na 84?", [("emergency", 0.3), ("crisis", 0.2)]),
+        # "só descobri agora" is when the writer found out, not danger now
+        (
+            "roubaram minha bicicleta em outubro, so descobri agora quem foi",
+            [("nlu_fallback", 0.25), ("out_of_scope", 0.15), ("emergency", 0.13), ("crisis", 0.12)],
+        ),
+    ],
+)
+def test_routine_messages_of_the_twelfth_sets_are_not_urgent(text: str, ranking) -> None:
+    """Left alone, whether the words alone or the classifier's guess would have alarmed."""
+    assert _decided(text, ranking) not in DANGER_INTENTS
+
+
+def _clause(text: str, intent: str, confidence: float):
+    from rasa.shared.nlu.training_data.message import Message
+
+    clause = Message(data={"text": text, "intent": {"name": intent, "confidence": confidence}})
+    clause.set("intent_ranking", [{"name": intent, "confidence": confidence}])
+    return clause
+
+
+def test_a_message_written_for_others_settles_a_clause_that_names_the_subject() -> None:
+    """The lexicon's own rule for its clauses, in triage's: "tienen programas para víctimas de
+    violencia doméstica? es para una charla en la iglesia" names the subject; an event in a clause
+    is still one ("im doing a project on policing. also i took 20 pills")."""
+    from bot.nlu import triage
+
+    component = triage.UrgentTriage(triage.UrgentTriage.get_default_config())
+    topic = _clause(
+        "tienen programas para victimas de violencia domestica?", "community_programs", 0.9
+    )
+    assert component._urgent_clause(topic, {"audience"}) is None
+    assert component._urgent_clause(topic, set())[0] == "domestic_violence"
+    event = _clause("also i took the whole bottle of pills", "crisis", 0.6)
+    assert component._urgent_clause(event, {"audience"}) is not None
+    crisis = _clause("also i keep thinking about ending my life tonight", "community_programs", 0.5)
+    assert component._urgent_clause(crisis, {"audience"})[0] == "crisis"

@@ -68,6 +68,8 @@ CRISIS_OR_WEAPON = frozenset(
 TOPIC_ONLY = frozenset(
     p.name for lexicon in LEXICONS for p in lexicon.patterns if p.kind == "abuse_topic"
 )
+# the kinds of match that only name domestic violence or where to get help with it
+TOPIC_KINDS = frozenset({"abuse_topic", "abuse_help"})
 # contexts that describe the whole message, and so each clause of it
 WHOLE_MESSAGE_CONTEXT = frozenset({"safe"})
 # What laughter can undo: the classifier's guess alone, or a threat or crime word ("mi jefe me va
@@ -213,6 +215,10 @@ def decide(
             )
             # no alarming word at all, and "no one was hurt" / "they left" / "false alarm"
             or (verdict.verdict == "none" and FINAL_CONTEXT & context)
+            # alarming words the lexicon itself read as over ("my mom wandered off earlier but
+            # the neighbor found her and she's home safe"): not "not an emergency", which can sit
+            # beside abuse the writer still lives with
+            or (verdict.verdict == "routine" and {"gone", "resolved"} & context)
             or asks_language
         )
     )
@@ -392,6 +398,12 @@ class UrgentTriage(ConfiguredComponent):
         ):
             return None
         by_lexicon = verdict["verdict"] in DANGER_INTENTS
+        if by_lexicon and "audience" in whole and kinds and set(kinds) <= TOPIC_KINDS:
+            # a message written for others settles a clause that only names domestic violence
+            # or its help ("tienen programas para victimas de violencia domestica? es para una
+            # charla en la iglesia"); never a clause that tells of a crisis ("do you need
+            # volunteers? also i keep thinking about ending my life")
+            return None
         if not by_lexicon and "audience" in whole:
             # written for others ("what's the DV line's number? I want to post it at church"):
             # the classifier's guess on one fragment is the subject, not an event; an event the

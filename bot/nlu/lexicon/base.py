@@ -68,19 +68,26 @@ def pattern(name: str, category: str, kind: str, regex: str) -> Pattern:
 # "to morrendo de saudade", "mi bebé me tiene muerta". Triage lets them undo a threat or an idiom
 # the classifier took for danger, never a lexicon match of self-harm, abuse, fire or a medical
 # emergency (bot/nlu/triage.py).
-_PARENT_KILLS_ME = (
-    r"(?:my (?:mom|mother|dad|father|parents)|mi (?:mama|papa|madre|padre)|minha mae|meu pai) "
-    r"(?:is (?:gonna|going to) kill me|will kill me|me va a matar|vai me matar)"
+_PARENTS = (
+    r"my (?:mom|mother|dad|father|parents|grandma|grandpa|(?:mother|father)-in-law)"
+    r"|mi (?:mama|papa|madre|padre|suegr[oa]|abuel[oa])|minha (?:mae|sogra|avo)|meu (?:pai|sogro|avo)"
 )
-_ORDINARY_CAUSE = r"lost|forgot|ticket|towed|license|dent(?:ed)?|scratch(?:ed)?|perdi|multa|licencia|guinch\w*|carteira"
+_PARENT_KILLS_ME = (
+    rf"(?:(?:{_PARENTS}) (?:is (?:gonna|going to) kill me|will kill me|me va a matar|vai me matar)"
+    # "me va a matar mi mamá si llego tarde"
+    rf"|(?:me va a matar|vai me matar) (?:{_PARENTS}))"
+)
+_ORDINARY_CAUSE = r"lost|forgot|ticket|towed|license|dent(?:ed)?|scratch(?:ed)?|perdi|perder|perco|multa|licencia|guinch\w*|carteira|audiencia"
 JOKING = re.compile(
     r"\b(?:ja){2,}\b|\bje(?:je)+\b|\bjsjs\w*|\bk{3,}\b|\brs(?:rs)*\b|\bha(?:ha)+h?\b|\bhehe\w*|\blol\b|\blmf?ao\b"
     r"|\U0001F602|\U0001F923|\U0001F606|\U0001F605"
     r"|\b(?:muero|muriendo|morir(?:me|se)?|muerto|muerta) de (?:la )?(?:risa|sueno|hambre|frio|calor|ganas|verguenza"
-    r"|aburrimiento|amor|celos|envidia|cansancio|nervios|sed|curiosidad|la emocion|emocion|buen[oa]|ric[oa])\b"
+    r"|aburrimiento|amor|celos|envidia|cansancio|cansad[oa]|nervios|sed|curiosidad|la emocion|emocion|buen[oa]|ric[oa])\b"
     r"|\bme (?:tiene|tienen|dejo|dejaron) muert[oa]s?\b|\bataque de risa\b"
     r"|\b(?:morrendo|morrer|morri|morta|morto) de (?:fome|sono|rir|vontade|saudades?|frio|calor|vergonha|tedio|amores"
-    r"|inveja|cansaco|sede|curiosidade|ciumes|amor|emocao)\b"
+    r"|inveja|cansaco|cansad[oa]|sede|curiosidade|ciumes|amor|emocao)\b"
+    # (twelfth sets) "esse trânsito tá de matar"; "lo van a matar en el examen de la academia"
+    r"|\b(?:ta|esta|e) de matar\b|\b(?:me|te|lo|la|nos|los) (?:va|van) a matar en (?:el|la) (?:examen|prueba|entrenamiento|gym|gimnasio|academia|practica)\b"
     r"|\bdying (?:of|from) (?:laughter|laughing|boredom|embarrassment|hunger|curiosity)\b|\b(?:die|dying|died|dead) (?:of |from )?laugh(?:ing|ter)\b"
     r"|\bunder the gun\b|\bfire away\b|\bkiller (?:deals?|sales?|prices?|workout|views?|app|playlist|game)\b|\b(?:me|se|te) matar de (?:estudar|trabalhar|rir|tanto)\b|\bmatarme (?:estudiando|trabajando)\b|\b(?:me|te|se|nos) muer(?:o|e|en|es) por (?:conocer|ver|ir|saber|probar|tener|comer|salir)\w*|\bdying to (?:know|meet|see|try|go|get|find out|hear)\b|\b(?:ticket|photo|bath) bomb\b"
     r"|\brob(?:bing|bed|s)? (?:me|us|people|them|everyone) blind\b|\b(?:highway|daylight) robbery\b|\b(?:holding|held|holds|hold|keeping) (?:my|our|the|his|her|their) (?:\w+ )?(?:car|truck|vehicle|van|stuff|money|deposit|package|keys|phone) hostage\b"

@@ -208,7 +208,7 @@ PATTERNS = (
         r"|\bunconscious\b|\bunresponsive\b|\bslumped over\b|\b(?:can't|cannot|cant|couldn't) wake (?:him|her|them|my \w+|up)\b|\balcohol poisoning\b|\bnot responding\b|\b(?:kid|child|baby|toddler|infant|dog|puppy) (?:is )?(?:locked|left|trapped|stuck) in (?:a |the |their |his |her )?(?:hot )?car\b|\bpassed out\b|\bcollapsed\b|\bwon't wake up\b|\bnot waking up\b"
         r"|\bheart attack\b|\bchest pains?\b|\bstroke\b|\bseizure\b|\bconvuls|\boverdos(?:e|ed|ing)\b|\bod'?(?:ing|d)\b"
         r"|\bchoking\b|\bbleeding (?:badly|heavily|a lot|everywhere|out|profusely|from)\b|\blots of blood\b"
-        r"|\bdrowning\b|\bwent under (?:the water )?(?:and|&) (?:didn't|didnt|did not|hasn't|hasnt|never) (?:come|came) (?:back )?up\b|\bface ?down in the (?:water|pool|pond|lake|river|tub)\b|\b(?:lips|face) (?:are|is|turning|look|looks) (?:blue|purple|gray|grey)\b|\banaphyla|\ballergic reaction\b|\bno pulse\b|\b(?:he|she|they|someone|somebody|person|baby|man|woman|kid|child)(?: is|'s)? not moving\b|\bfell and can't get up\b|\b(?:lying|laying) (?:in|on) the (?:road|street|ground|floor|sidewalk)\b|\bfell through the ice\b"
+        r"|\bdrowning\b(?! in (?:paperwork|work|bills|debt|homework|emails?|laundry|assignments|tasks|stress|forms))|\bwent under (?:the water )?(?:and|&) (?:didn't|didnt|did not|hasn't|hasnt|never) (?:come|came) (?:back )?up\b|\bface ?down in the (?:water|pool|pond|lake|river|tub)\b|\b(?:lips|face) (?:are|is|turning|look|looks) (?:blue|purple|gray|grey)\b|\banaphyla|\ballergic reaction\b|\bno pulse\b|\b(?:he|she|they|someone|somebody|person|baby|man|woman|kid|child)(?: is|'s)? not moving\b|\bfell and can't get up\b|\b(?:lying|laying) (?:in|on) the (?:road|street|ground|floor|sidewalk)\b|\bfell through the ice\b"
         r"|\bgiving birth\b|\bwater broke\b|\bunder the ice\b|\bturning blue\b|\b(?:gave|give|needs) (?:him|her|them) narcan\b"
         r"|\b(?:is|are|'s|'re) bleeding\b|\bpeople (?:are )?(?:hurt|injured|bleeding|down)\b",
     ),
@@ -304,7 +304,7 @@ PATTERNS = (
         r"|\bno (?:reason|point) (?:to|in|for) (?:live|living|go on|going on|keep going|keeping going|being here|being alive|anything|trying|me)\b"
         r"|\b(?:don't|can't|do not|cannot) see (?:the |any )?point (?:in|of|to) (?:going on|living|life|anything|any of (?:it|this)|being here|trying|keep going)\b|\bwhat'?s the point (?:of|in) (?:living|life|going on|being alive|anything|even trying|me)\b|\bwhat'?s the point anymore\b"
         r"|\b(?:want|wanna|wish i could|just want to|i'd like to) (?:to )?(?:disappear|vanish|not exist|stop existing|go to sleep (?:and|forever)|sleep forever|not wake up|never wake up|not be here|fade away)\b"
-        r"|\b(?:won't|will not|wont|not going to) be (?:here|around|alive) (?:much longer|tomorrow|anymore|for long|next week|by)\b|\bnot be (?:here|around) (?:much longer|anymore)\b|\bi'll be gone soon\b"
+        r"|\b(?:won't|will not|wont|not going to) be (?:here|around|alive) (?:much longer|tomorrow|anymore|for long|next week|by|to (?:see|start|finish|watch|celebrate|enjoy|need|use) it)\b|\bnot be (?:here|around) (?:much longer|anymore)\b|\bi'll be gone soon\b"
         r"|\bno way out\b|\bcan't (?:keep|go on) (?:living )?like this\b|\b(?:tired|sick) of (?:living|being alive|life)\b|\bdone with (?:life|living|being alive|it all)\b|\bgive up on (?:life|living)\b"
         r"|\b(?:unbearable|can't bear (?:the|this)) pain\b|\bpain (?:will|would) (?:stop|end) (?:if|when) i\b"
         r"|\b(?:putting|put|getting|got) (?:my|his|her|their) affairs in order\b|\b(?:made|wrote|written|updated) (?:my|a|his|her) will\b.*\b(?:tonight|goodbye|won't|anymore|soon|ready)\b"
@@ -408,6 +408,9 @@ INFORMATIONAL = re.compile(
     # (eleventh sets)
     r"|\b(?:home|house|vacation|residential) (?:security |watch )?checks?\b"
     r"|\b(?:event|party|show|food|class|game|concert|thing)\b.{0,30}\bwas (?:straight |so |lowkey |really |actually )?fire\b"
+    # (twelfth sets)
+    r"|\bwhat am i supposed to do (?:if|when)\b|(?:^|[.?!,] )if (?:my|our) (?:\w+ ){0,2}(?:ever|was ever|were ever)\b|\bjust (?:want|wanted|trying) to be prepared\b|\bjust curious\b"
+    r"|\bis it (?:ok|okay|alright|safe) to (?:keep|carry|have|store|own|bring|leave)\b"
 )
 PERMIT = re.compile(
     r"\b(?:career|job) fairs?\b|\b(?:pistol|gun|handgun|firearms?|weapons?) (?:permit|license|licence|course|class|safety|registration|training|laws?|rules?|carry|locks?|buy ?backs?)\b"
@@ -438,7 +441,7 @@ PERMIT = re.compile(
 )
 NEGATION = re.compile(
     r"\bnot (?:threatening|hurting|bothering) (?:anyone|anybody)\b|\bin general,? not right now\b|\bnot happening (?:right )?now\b|\bnothing (?:serious|urgent)\b|\b(?:no ?one|nobody|noone|no-one|none of us) (?:was|is|got|were|'s) (?:hurt|injured|harmed)\b|\bno (?:injuries|injury|one hurt)\b"
-    r"|\b(?:everyone|everybody) (?:is|was) (?:ok|okay|fine|safe|alright|unhurt)\b"
+    r"|\b(?:everyone|everybody)(?: is| was|'s|s) (?:ok|okay|fine|safe|alright|unhurt)\b"
     r"|\b(?:it's not|it is not|this is not|this isn't|it isn't|not) (?:an |a real )?emergency\b|\bnon-?emergency\b|\bnot urgent\b"
     r"|\b(?:nobody|no ?one|noone|no-one) (?:hurt|injured)\b|\bminor (?:accident|crash|fender|collision)\b|\bsmall (?:accident|crash|fender|collision)\b|\bfender ?bender\b|\bjust (?:a )?(?:scratch|dent|bump)\b"
     # (eleventh sets)
@@ -461,6 +464,8 @@ PROPERTY = re.compile(
     r"|\bleft my\b|\bfound (?:a|an|the|some|this|my \w+'?s?|an old|a rusty|an empty) (?:\w+ )?"
     r"(?:knife|knives|gun|pistol|revolver|rifle|bullets?|ammo|ammunition|shell casings?|machete|"
     r"holster|gun case|bow|pellet gun|starter pistol)s?\b"
+    # (twelfth sets)
+    r"|\b(?:can't|cannot|can not) find (?:my|our|his|her) (?:old )?(?:\w+ )?(?:guns?|rifles?|pistols?|shotguns?|handguns?|revolvers?|firearms?|knife|knives|machete)\b"
 )
 
 
@@ -510,9 +515,9 @@ PATTERNS = (
 AUDIENCE = re.compile(
     r"\b(?:brochures?|pamphlets?|leaflets?|handouts?)\b|\b(?:flyers?|posters?) (?:about|on|for)\b|\bin my (?:screenplay|novel|story|script|book|play)\b|"
     r"\b(?:to|and) (?:post|share|print|hand out|pass out|distribute) (?:it|this|that|them|these|the (?:number|numbers|info|information|hotline|line))?\s?(?:in|on|at|for|around|with) (?:our|the|my|a|his|her|their)\b"
-    r"|\bfor (?:a|my|our|his|her|their|the) (?:\w+ ){0,2}(?:flyers?|posters?|brochures?|pamphlets?|newsletter|bulletin|handouts?|website|group chat|school (?:paper|project|assignment|report)|paper|project|assignment|essay|speech|presentation|class|classroom|students|event|fundraiser|walk|vigil|training|seminar|podcast|article|novel|story|screenplay)\b"
+    r"|(?<!not )\bfor (?:a|my|our|his|her|their|the) (?:\w+ ){0,2}(?:flyers?|posters?|brochures?|pamphlets?|newsletter|bulletin|handouts?|website|group chat|school (?:paper|project|assignment|report)|paper|project|assignment|essay|speech|presentation|class|classroom|students|event|fundraiser|walk|vigil|training|seminar|podcast|article|novel|story|screenplay)\b"
     r"|\b(?:making|make|made|design(?:ing)?|print(?:ing)?|put(?:ting)? together|writ(?:e|ing)) (?:a |some |the |our )?(?:\w+ )?(?:flyers?|posters?|brochures?|pamphlets?|handouts?|newsletter|bulletin|speech|essay|paper|novel|story|screenplay|script)\b"
-    r"|\b(?:school|class|college|research|term|history|health class) (?:paper|project|assignment|report|presentation)\b|\binterview (?:an?|one of your|a police) (?:officer|detective|cop|dispatcher)\b"
+    r"|(?<!not for a )(?<!not for my )(?<!not for )\b(?:school|class|college|research|term|history|health class) (?:paper|project|assignment|report|presentation)\b|\binterview (?:an?|one of your|a police) (?:officer|detective|cop|dispatcher)\b"
     r"|\b(?:talk|speak|present|come in) to (?:my|our|the) (?:class|students|kids|group|church|congregation|club|team|staff|employees|members|troop)\b"
     r"|\b(?:a|the) (?:talk|presentation|session|speaker|seminar) (?:on|about|for)\b|\bmemorial (?:walk|run|event|service|vigil)\b|\bawareness (?:event|walk|month|week|campaign)\b"
     r"|\bfor (?:our|my) (?:church|mosque|temple|congregation|school|pta|club|troop|team|neighbou?rs|students)\b|\b(?:just )?asking in general\b|\bwhat'?s the difference between\b|\bparalegal\b|\blaw school\b|\basking for (?:my|a) (?:\w+ )?(?:course|class|paper|homework)\b"
@@ -521,6 +526,8 @@ AUDIENCE = re.compile(
     r"|\bwhere can (?:i|we) (?:get|find) (?:the |some )?(?:data|statistics|stats|numbers)\b|\b(?:have|got) a (?:pamphlet|brochure|flyer|handout)\b|\bfundrais\w+|\bcharity (?:walk|run|event)\b"
     # (eleventh sets)
     r"|\b(?:tv|cop|police|crime|detective) (?:show|series|drama)s?\b|\btrue crime\b|\bpodcasts?\b|\b(?:a|my|the) (?:research )?paper (?:i'm|im|i am) writing\b"
+    # (twelfth sets)
+    r"|\b(?:loss )?survivors? (?:group|network|walk)\b|\bdonat(?:e|ing|ions?) (?:\w+ ){0,4}(?:to|for) (?:a|the|your|our) (?:\w+ ){0,3}(?:shelters?|drives?|programs?|charit(?:y|ies))\b|\b(?:have|invite|get) (?:an |one of your )?officers? (?:to )?(?:come (?:in )?(?:and )?)?(?:speak|talk|present|visit)\b"
 )
 SAFE = re.compile(
     r"\b(?:i'm|i am|we're|we are|she's|she is|he's|he is|they're|they are|my (?:mom|mother|sister|daughter|friend) is|we were|were) (?:totally |completely |doing )?(?:safe|fine|ok|okay|good|well|doing well|doing fine|doing ok) now\b"
@@ -536,13 +543,15 @@ SAFE = re.compile(
 # hanging; shelters; and what settles a message ("false alarm", "all good", "a truck backfiring").
 RESOLVED = re.compile(
     r"\b(?:it was|it's|its|just|was just|turned out to be|only|probably) a false alarm\b|\ball good\b|\b(?:checked it|said it was|bad sensor|faulty (?:sensor|detector|alarm))\b|\bit was just (?:a|the|my|our)\b|\b(?:it's|it is|everything's|everything is|all is|we're all|we are all) (?:fine|good|ok|okay) now\b|\bbackfir\w*"
-    r"|\b(?:fd|fire department|firefighters|fire fighters|the firemen) put (?:it|the fire) out\b"
+    r"|\b(?:fd|fire department|fire dept|firefighters|fire fighters|the firemen) put (?:it|the fire) out\b"
     r"|\bcontrolled burn\b|\b(?:it was|it's|its|was|were|probably|prob|prolly|likely|must have been|just) (?:just |only |probably )?fireworks\b|\b(?:they were|they're|it was) (?:just )?filming\b|\bburn(?:t|ed) (?:the |my )?(?:toast|food|popcorn|dinner|bacon|pizza|pan)\b|\bjust (?:steam|the shower|cooking)\b"
     r"|\b(?:got|get|getting|received|receive) (?:one of those|a|these|those|some|a few) (?:\w+ )?(?:texts?|calls?|emails?|messages?) (?:saying|that said|that says|claiming|telling me)\b|\b(?:didn't|did not|didnt) click (?:it|on it|the link|anything)\b"
     # (eleventh sets)
     r"|^false alarm\b|\b(?:found|made) (?:his|her|their) way (?:back )?home\b|\bsorry to worry\b"
     r"|\bit was just (?:someone's|someones|somebody's|somebodys|the neighbou?rs?'?s?)\b|\ball (?:fine|ok|okay|clear) now\b"
     r"|\b(?:a |the )?package (?:is |was )?(?:held|on hold|stuck|delayed)\b|\b(?:do|would) (?:you|the police|cops|police) (?:guys )?(?:really )?(?:call|text) (?:people|like that|to ask)\b"
+    # (twelfth sets) someone found and home, a fight "over now"
+    r"|\b(?:is|'s|are|'re|got|made it) home safe\b|\bfound (?:her|him|them)\b(?!.{0,40}\bnot\b).{0,40}\b(?:safe|fine|okay|ok)\b|\b(?:it's|its|it is|that's|thats) (?:all )?over now\b"
 )
 PATTERNS = (
     *PATTERNS,
@@ -848,7 +857,9 @@ PATTERNS = (
         "crisis",
         "crisis_self",
         r"\bbefore i do something (?:stupid|i regret|dumb|i can't take back)\b|\bgoodbye (?:everyone|everybody|world|all of you)\b"
-        r"|\b(?:he|she|they)(?:'s|s| is| are|'re)? (?:going to|planning to|about to|says (?:he's|she's) going to) end it\b(?! with)",
+        r"|\b(?:he|she|they)(?:'s|s| is| are|'re)? (?:going to|planning to|about to|says (?:he's|she's) going to) end it\b(?! with)"
+        # (twelfth sets) "told him he's going to kill himself this weekend"
+        r"|\b(?:he|she|they)(?:'s|s| is| are|'re)? (?:going to|planning to|about to) (?:kill (?:himself|herself|themselves|themself)|take (?:his|her|their) (?:own )?life)\b",
     ),
     _p(
         "abuse-11",
@@ -856,6 +867,46 @@ PATTERNS = (
         "abuse_ongoing",
         r"\b(?:took|takes|taken|grabbed|hid|hides|broke|smashed) (?:away )?my (?:phone|cell|keys|car keys|passport|documents|papers)\b.{0,40}\b(?:so (?:that )?i (?:can't|cannot|won't|couldn't)|can't call|from calling)\b"
         r"|\b(?:scared|afraid|terrified) of (?:him|her|my (?:husband|boyfriend|partner|ex|wife|girlfriend|fiance|fiancee))\b(?! dog)",
+    ),
+)
+
+# Twelfth pass (2026-12-03, twelfth session), general causes from the twelfth sets' mistakes: a
+# handful of pills swallowed, throwing oneself off something; a person hit by a car; someone with
+# dementia gone and not found; gas smelled where people smoke; a partner who tracks the writer.
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "warning-signs-12",
+        "crisis",
+        "crisis_self",
+        r"\b(?:swallowed|took|taken|downed|ate) (?:a |like a |about a )?(?:whole )?handful of (?:my |his |her |the |those )?(?:pills|meds|medications?|tablets|sleeping pills|xanax|tylenol|advil|painkillers)\b"
+        r"|\b(?:throw|yeet|launch|fling|toss)(?:ing)? myself (?:off|from|in front of)\b",
+    ),
+    _p(
+        "person-hit-12",
+        "emergency",
+        "crash",
+        r"\b(?:hit|ran over|run over|struck|knocked down|mowed down) (?:a|an|some|this|the) (?:guy|man|woman|kid|child|person|pedestrian|cyclist|biker|boy|girl|lady|dude|jogger)\b",
+    ),
+    _p(
+        "dementia-missing-12",
+        "emergency",
+        "missing_now",
+        r"\b(?:alzheimer'?s?|dementia|memory loss)\b.{0,80}\b(?:(?:don't|do not|can't|cannot) (?:know|find) where (?:he|she|they) (?:is|are|went)|can't find (?:him|her|them)|(?:is|are) missing|(?:hasn't|has not|haven't) (?:come|came) back)\b",
+    ),
+    _p(
+        "gas-flame-12",
+        "emergency",
+        "medical_now",
+        r"\b(?:smell|smells|smelling) (?:of )?gas\b.{0,80}\b(?:smoking|lighting (?:a |up )?(?:cigarettes?|candles?|matches|the stove)|lit a)\b",
+    ),
+    _p(
+        "tracked-12",
+        "domestic_violence",
+        "abuse",
+        r"\b(?:put|hid|found|installed) (?:a )?(?:tracker|gps|airtag|tracking device|tracking app)\b.{0,60}\b(?:my (?:ex|husband|boyfriend|partner|wife|girlfriend)|he|she)\b"
+        r"|\b(?:my (?:ex|husband|boyfriend|partner|wife|girlfriend)|he|she) (?:put|puts|hid|hides|installed|placed) (?:a |an )?(?:tracker|gps|airtag|tracking device|tracking app)\b"
+        r"|\b(?:my (?:ex|husband|boyfriend|partner|wife|girlfriend)|he|she) (?:tracks|is tracking|keeps tracking) (?:me|my (?:phone|car|location))\b|\balways knows where i am\b",
     ),
 )
 

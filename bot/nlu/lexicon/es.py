@@ -155,7 +155,7 @@ PATTERNS = (
         r"\b(?:me quiero|quiero|quisiera|deseo|ganas de|pienso en|pensando en|voy a) (?:morir(?:me)?|matarme|suicidarme|desaparecer|quitarme la vida|dormir y no despertar)\b(?! de (?:la |el )?(?:risa|hambre|sueno|verguenza|calor|frio|la risa|estudiar|trabajar|tanto|amor|cansancio|rabia))"
         r"|\bme voy a matar\b|\bse (?:va a|quiere) (?:matar|suicidar|quitar la vida)\b|\bsuicid\w*|\bquitar(?:me|se) la vida\b"
         r"|\bse (?:pega|va a pegar|pegaria|quiere pegar) un tiro\b|\bpegarme un tiro\b"
-        r"|\bya tengo (?:un|el|todo) plan\b|\bnadie me va a (?:parar|detener)\b|\btengo (?:una soga|una cuerda|las pastillas|un arma|una pistola)\b.{0,40}\b(?:usarla|usarlas|usarlo|voy a|pienso)\b"
+        r"|\bya tengo (?:un|el|todo) plan\b|\bnadie me va a (?:parar|detener)\b|\btengo (?:una soga|una cuerda|las pastillas|un arma|una pistola)\b.{0,40}\b(?:usarla|usarlas|usarlo|voy a (?:usar|hacer|matar|terminar|acabar)\w*|pienso (?:usar|hacer)\w*)\b"
         r"|\b(?:ya )?no quiero (?:vivir|seguir viviendo|seguir|estar aqui|existir|despertar)\b|\bno (?:vale|tiene) (?:la pena|sentido) (?:vivir|seguir)"
         r"|\bno hay razon para (?:vivir|seguir)\b|\bno aguanto mas\b|\bya no puedo mas\b|\bacabar con (?:todo|mi vida)\b|\bterminar con todo\b"
         r"|\b(?:me corto|cortarme|me estoy cortando|hacerme dano|me hago dano|lastimarme|me lastimo)\b|\bsoy una carga\b|\bestarian mejor sin mi\b"
@@ -174,7 +174,7 @@ PATTERNS = (
 )
 
 PRESENT = re.compile(
-    r"(?<!pasa )(?<!hago )(?<!reportar )(?<!reportarlo )(?<!denunciar )(?<!denunciarlo )(?<!saber )(?<!preguntar )(?<!pistola )\bahora\b(?! (?:necesito|quiero|quiere|quieren|queremos|tengo que|como|que|busco|me piden|estoy llamando|llamo|pregunto|tiene|tenemos|vive|vivo|esta bien|estamos bien|todo bien))|\ben este momento\b|\bya mismo\b|(?<!tan )(?<!tao )(?<!muy )(?<!bien )(?<!mas )\brapido\b|\burgente\b|!!|\b(?:esta|estan) (?:pasando|ocurriendo)\b"
+    r"(?<!pasa )(?<!hago )(?<!reportar )(?<!reportarlo )(?<!denunciar )(?<!denunciarlo )(?<!saber )(?<!preguntar )(?<!pistola )\bahora\b(?! (?:necesito|quiero|quiere|quieren|queremos|tengo que|como|que|busco|me piden|estoy llamando|llamo|pregunto|tiene|tenemos|vive|vivo|esta bien|estamos bien|todo bien))|\ben este momento\b|\bya mismo\b|(?<!tan )(?<!tao )(?<!muy )(?<!bien )(?<!mas )(?<!volta )\brapido\b|\burgente\b|!!|\b(?:esta|estan) (?:pasando|ocurriendo)\b"
     r"|\b(?:detector|alarma) (?:\w+ ){0,3}(?:esta|sigue) (?:sonando|pitando)\b.*\b(?:dolor de cabeza|mareos?|mareados?|vomit\w+|desmay\w+)\b"
     r"|\b(?:sono|suena|esta sonando|se activo) (?:el |la )?(?:detector|alarma)\b.*\b(?:vomitando|mareados?|dolor de cabeza|desmay\w+|no despierta)\b"
     r"|\bacaba(?:n)? de (?:robar|asaltar|disparar|apunalar|chocar|atropellar|pegar|golpear|caer|desmayar)\w*|\b(?:va|van|se va|se van|salio|salieron) corriendo\b"
@@ -263,6 +263,8 @@ AUDIENCE = re.compile(
     r"|\bpara la (?:universidad|escuela|clase|facultad|college|high school|prepa)\b|\b(?:un|mi|el) proyecto sobre\b|\btienen (?:datos|estadisticas|numeros)\b"
     # (eleventh sets)
     r"|\bviendo una (?:serie|pelicula|novela)\b|\b(?:serie|pelicula|novela) de (?:policias|policia|crimenes|detectives)\b"
+    # (twelfth sets) leaflets asked for, a talk at church, a social worker asking for clients
+    r"|\bfollet(?:o|os|eria)\b|\b(?:una|la) charla (?:en|para|sobre)\b|\b(?:soy|es) (?:una? )?trabajador(?:a)? social\b|\b(?:donar|donacion(?:es)?) (?:\w+ ){0,4}(?:a|para) (?:un|una|el|la|los|las) (?:\w+ ){0,2}(?:refugios?|albergues?|programas?|campanas?)\b"
 )
 SAFE = re.compile(
     r"\bya (?:estoy|estamos|esta|estan) (?:bien|a salvo|segur[oa]s?|tranquil[oa]s?)\b|\bestoy a salvo\b|\b(?:lejos|separad[oa]) de (?:el|ella)\b|\bya no (?:estoy|vivo) con (?:el|ella)\b"
@@ -325,6 +327,9 @@ RESOLVED = re.compile(
     r"|\b(?:es|era|sera|debe ser|creo que es) (?:la|las) baterias?\b|\bbateria (?:baja|descargada|muerta)\b|\bya (?:todo )?(?:esta )?(?:todo )?(?:en calma|calmado|quieto)\b"
     # (eleventh sets)
     r"|\b(?:no )?(?:le )?(?:di|hice) (?:click|clic)\b|\bpaquete (?:esta |estaba )?(?:retenido|detenido)\b|\blink (?:raro|extrano|sospechoso)\b|\bustedes (?:llaman|textean|mandan mensajes) (?:asi|para|a la gente)\b"
+    # (twelfth sets) the child found, "just a scare", the ambulance already gone with them
+    r"|\bya (?:aparecio|aparecieron|lo encontramos|la encontramos|lo encontraron|la encontraron)\b|\bfue (?:solo |nomas |nada mas )?un susto\b"
+    r"|\bya (?:vino|llego|paso) la ambulancia\b|\bla ambulancia ya (?:vino|llego|se (?:los|lo|la|las) llevo)\b"
 )
 PATTERNS = (
     *PATTERNS,
@@ -579,11 +584,52 @@ PATTERNS = (
     ),
 )
 
+# Twelfth pass (2026-12-03, twelfth session): a car that follows, "hoy es el día" after "ya no
+# aguanto", a partner who tracks the writer by GPS, gas smelled where people smoke, a car left
+# running in a closed garage.
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "es-followed-12",
+        "emergency",
+        "threat_now",
+        r"\b(?:un|una|el|la) (?:carro|coche|auto|camioneta|moto|van|troca)(?: \w+)? me (?:sigue|esta siguiendo|viene siguiendo|va siguiendo)\b",
+    ),
+    _p(
+        "es-warning-signs-12",
+        "crisis",
+        "crisis_self",
+        r"\b(?:ya no aguanto|no aguanto mas|ya no puedo mas|no puedo mas)\b.{0,60}\bhoy es el dia\b"
+        r"|\bcuant[ao]s (?:\w+ ){0,2}(?:pastillas|pildoras|tylenol|tabletas)\b.{0,60}\b(?:para mi|por mi) mism[oa]\b",
+    ),
+    _p(
+        "es-tracked-12",
+        "domestic_violence",
+        "abuse",
+        r"\bme (?:rastrea|rastreo|vigila|monitorea|sigue) (?:con|por) (?:el|la|un|una) (?:gps|celular|telefono|ubicacion|app|aplicacion)\b|\bsiempre sabe donde estoy\b"
+        r"|\brastreador\b.{0,60}\b(?:mi ex|mi esposo|mi marido|mi novio|el)\b",
+    ),
+    _p(
+        "es-gas-flame-12",
+        "emergency",
+        "medical_now",
+        r"\b(?:huele|olor|oler|olemos) (?:\w+ )?a gas\b.{0,80}\b(?:prendiendo|encendiendo|fumando|prenden|encienden)\b",
+    ),
+    _p(
+        "es-garage-car-12",
+        "emergency",
+        "medical_now",
+        r"\b(?:carro|coche|auto|motor) (?:prendido|encendido)\b.{0,30}\b(?:garaje|garage|cochera)\b|\b(?:garaje|garage|cochera) (?:cerrad[oa] )?con el (?:carro|coche|auto|motor) (?:prendido|encendido)\b",
+    ),
+)
+
 CONTEXTS = {
     "past": re.compile(
         r"\b(?:detuvieron|arrestaron|encerraron|se llevaron preso|fallecio|fallecieron|perdieron a|perdi a)\b|\bayer\b|\banoche\b|\bantier\b|\banteayer\b|\bla (?:semana|noche) pasada\b|\b(?:el|del|al) (?:mes|ano|fin de semana|verano|invierno) pasado\b"
         r"|\bhace (?:\w+ )?(?:dias?|semanas?|mes(?:es)?|anos?|tiempo)\b|\bla otra (?:noche|semana)\b|\bel otro dia\b"
         r"|\bel (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?: pasado)?\b|\ben (?:19|20)\d\d\b|\bde (?:19|20)\d\d\b"
+        # (twelfth sets)
+        r"|\ben (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b(?! (?:voy|vamos|va|que viene))"
     ),
     "records": re.compile(
         r"\bcopia\b|\breporte (?:policial|de (?:la )?policia|del (?:accidente|choque|robo|caso|incidente))\b|\binforme (?:policial|del)\b"

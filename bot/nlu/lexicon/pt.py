@@ -170,12 +170,12 @@ PATTERNS = (
         "crisis_self",  # a how-to beside it ("o que eu faço", "caso") changes nothing
         r"\b(?:esta|anda|tem) se cortando\b|\bse corta (?:os bracos|os pulsos|as pernas|o corpo)\b"
         r"|\bcansad[oa] de (?:lutar|viver|tudo isso)\b"
-        r"|\b(?:escrevi|deixei|fiz) (?:umas |as |minhas )?cartas? (?:pros|pras|para os|para as|pro|pra|para o|para a) (?:meus |minhas |meu |minha )?\w+ (?:caso|se|por via)\b",
+        r"|\b(?:escrevi|deixei|fiz) (?:umas |as |minhas )?cartas? (?:pros|pras|para os|para as|para) (?:meus |minhas |meu |minha |o |a |os |as )?\w+ (?:caso|se|por via)\b",
     ),
 )
 
 PRESENT = re.compile(
-    r"(?<!\be )(?<!acontece )(?<!acontecer )(?<!faco )\bagora\b(?! (?:preciso|quero|tenho que|como|o que|estou ligando|queria|vou precisar))|\be agora\b(?=\s+\w)|\bagorinha\b|\bneste momento\b|\bnesse momento\b|(?<!tao )(?<!tan )(?<!muito )(?<!bem )(?<!mais )\brapido\b|\burgente\b|!!|\b(?:esta|estao) acontecendo\b"
+    r"(?<!\be )(?<!acontece )(?<!acontecer )(?<!faco )(?<!descobri )(?<!soube )\bagora\b(?! (?:preciso|quero|tenho que|como|o que|estou ligando|queria|vou precisar))|\be agora\b(?=\s+\w)|\bagorinha\b|\bneste momento\b|\bnesse momento\b|(?<!tao )(?<!tan )(?<!muito )(?<!bem )(?<!mais )(?<!volta )\brapido\b|\burgente\b|!!|\b(?:esta|estao) acontecendo\b"
     r"|\b(?:detector|alarme) (?:\w+ ){0,3}(?:ta|esta|tava) (?:apitando|tocando)\b.*\b(?:dor de cabeca|tontura|tont[oa]s?|vomit\w+|desmai\w+|passando mal)\b"
     r"|\b(?:apitou|tocou|disparou|ta apitando|esta apitando) (?:o |a )?(?:detector|alarme)\b.*\b(?:vomitando|tont[oa]s?|dor de cabeca|desmai\w+|nao acorda)\b"
     r"|\bacab(?:ou|aram) de (?:roubar|assaltar|atirar|esfaquear|bater|atropelar|cair|desmaiar)\w*|\b(?:saiu|sairam|foi|foram) correndo\b"
@@ -250,6 +250,8 @@ AUDIENCE = re.compile(
     r"|\b(?:projeto|trabalho|redacao|pesquisa) (?:da|de|para a) (?:escola|faculdade|aula|igreja)\b"
     r"|\b(?:fazer|fazendo|faco|preparando|montando) (?:um|uma|uns|umas) (?:folhetos?|panfletos?|cartaz(?:es)?|apresentacao|palestra)\b|\bentrevistar (?:um|uma) (?:policial|detetive|agente)\b"
     r"|\bvoluntari[oa]s?\b|\bvoluntariado\b|\bsaiu de um relacionamento\b|\bmural da igreja\b|\bda ong\b|\b(?:grupo|grupos) (?:do whatsapp|de mulheres|da igreja|de maes)\b"
+    # (twelfth sets) leaflets, a church spreading the word, a social worker referring clients
+    r"|\b(?:panfletos?|folhetos?)\b|\bdivulgar\b|\b(?:sou|e) (?:um |uma )?assistente social\b|\bencaminhar (?:clientes|pessoas|vitimas|familias)\b|\b(?:doar|doacao|doacoes) (?:\w+ ){0,4}(?:a|ao|para|pro|pra|para o|para a) (?:um |uma |o |a )?(?:\w+ ){0,2}(?:abrigos?|casas? de apoio|programas?|campanhas?)\b"
 )
 SAFE = re.compile(
     r"\bja (?:estou|estamos|esta|estao) (?:bem|segur[oa]s?|tranquil[oa]s?|a salvo)\b|\bestou segura\b|\blonge dele\b|\blonge dela\b|\bnao (?:estou|moro) mais com (?:ele|ela)\b"
@@ -309,7 +311,9 @@ RESOLVED = re.compile(
     r"|\bqueima controlada\b|\b(?:ta|esta|tah) tudo (?:certo|bem|ok|tranquilo)\b|\b(?:e|eh|era|foi) (?:um |uma )?(?:golpe|fraude|trote)\b|\bera (?:um )?filme\b|\bestavam (?:gravando|filmando)\b"
     r"|\b(?:e|era|deve ser|acho que e) (?:a|as) baterias?\b|\bbateria (?:fraca|baixa|acabando|descarregada)\b|\b(?:ta|esta|tah) tudo (?:quieto|calmo)\b|\bagora (?:ta|esta) tudo (?:quieto|calmo|tranquilo|normal)\b"
     # (eleventh sets)
-    r"|\bpacote (?:esta |ta )?(?:preso|retido|parado)\b|\bcliquei no link\b|\b(?:voces|vcs|a policia) (?:ligam|liga|mandam mensagem) (?:assim|pra cobrar|cobrando)\b"
+    r"|\bpacote (?:esta |ta )?(?:preso|retido|parado)\b|\bcliquei no link\b|\b(?:voces|vcs|a policia) (?:ligam|liga|mandam mensagem) (?:assim|para cobrar|cobrando)\b"
+    # (twelfth sets)
+    r"|\bja (?:apareceu|apareceram|achamos|encontramos|acharam|encontraram)\b|\bfoi (?:so |soh |apenas )?(?:um )?susto\b|\ba ambulancia ja (?:veio|chegou|levou)\b|\bja (?:veio|chegou) a ambulancia\b"
 )
 PATTERNS = (
     *PATTERNS,
@@ -453,7 +457,7 @@ PATTERNS = (
         "pt-fire-out-of-control",
         "emergency",
         "fire",
-        r"\bnao (?:consigo|conseguimos|consegui|da pra) apagar\b|\b(?:fogo|fogao|lareira|chamas|incendio)\b.{0,40}\b(?:saiu|fugiu) do controle\b",
+        r"\bnao (?:consigo|conseguimos|consegui|da para) apagar\b|\b(?:fogo|fogao|lareira|chamas|incendio)\b.{0,40}\b(?:saiu|fugiu) do controle\b",
     ),
     _p(
         "pt-suspicious-package",
@@ -499,7 +503,7 @@ PATTERNS = (
         "crisis",
         "crisis_self",
         r"\b(?:nenhum|sem|nao tenho) motivo (?:pra|para) (?:viver|continuar)\b|\bjogar o carro (?:embaixo|debaixo|contra|na frente) d\w+\b"
-        r"|\b(?:guardado|guardando|juntando|escondido) (?:uns |alguns |os |varios )?(?:comprimidos|remedios|pilulas)\b.{0,40}\b(?:hoje e o dia|chegou a hora|e a hora|pra acabar com tudo)\b",
+        r"|\b(?:guardado|guardando|juntando|escondido) (?:uns |alguns |os |varios )?(?:comprimidos|remedios|pilulas)\b.{0,40}\b(?:hoje e o dia|chegou a hora|e a hora|para acabar com tudo)\b",
     ),
     _p(
         "pt-abuse-9",
@@ -552,14 +556,38 @@ PATTERNS = (
         r"|\b(?:so|soh|agora so) (?:me )?falta (?:a |ter )?coragem\b"
         r"|\bmelhor (?:sumir|eu sumir|desaparecer) (?:de vez|pra sempre|para sempre|do mapa)\b"
         r"|\bnao (?:pretendo|penso em|vou) (?:ficar|estar|durar) (?:aqui |por aqui )?(?:mt|muito|mais muito) tempo\b"
-        r"|\b(?:arma|pistola|remedios|comprimidos|corda|veneno)\b.{0,40}\bpra acabar com (?:isso|tudo|minha vida)\b",
+        r"|\b(?:arma|pistola|remedios|comprimidos|corda|veneno)\b.{0,40}\bpara acabar com (?:isso|tudo|minha vida)\b",
     ),
     _p(
         "pt-abuse-11",
         "domestic_violence",
         "abuse_ongoing",
         r"\b(?:tenho|estou com|ando com) (?:muito )?medo (?:dele|do meu (?:marido|namorado|ex|companheiro|esposo))\b"
-        r"|\b(?:tirou|pegou|escondeu|quebrou) (?:o )?meu (?:celular|telefone|passaporte)\b.{0,40}\b(?:pra eu nao|para eu nao|pra nao|nao consigo ligar)\b",
+        r"|\b(?:tirou|pegou|escondeu|quebrou) (?:o )?meu (?:celular|telefone|passaporte)\b.{0,40}\b(?:para eu nao|para nao|nao consigo ligar)\b",
+    ),
+)
+
+# Twelfth pass (2026-12-03, twelfth session): a car left running in a closed garage, "how many
+# pills is too much, asking for myself", a tracker hidden by the ex.
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "pt-garage-car-12",
+        "emergency",
+        "medical_now",
+        r"\b(?:carro|motor) (?:esta )?ligado\b.{0,30}\bgaragem\b|\bgaragem (?:fechada )?com o (?:carro|motor) ligado\b",
+    ),
+    _p(
+        "pt-warning-signs-12",
+        "crisis",
+        "crisis_self",
+        r"\bquant[oa]s (?:\w+ ){0,2}(?:tylenol|paracetamol|comprimidos|remedios|pilulas|dipirona)\b.{0,60}\b(?:por|para) mim mesm[oa]\b",
+    ),
+    _p(
+        "pt-tracked-12",
+        "domestic_violence",
+        "abuse",
+        r"\brastreador\b.{0,60}\b(?:meu ex|meu marido|meu namorado|ele)\b|\bme (?:rastreia|rastreando|monitora|vigia) (?:pelo|pela|com o|com a) (?:gps|celular|telefone|localizacao|app|aplicativo)\b|\bsempre sabe onde (?:eu )?(?:estou|to)\b",
     ),
 )
 
@@ -569,6 +597,8 @@ CONTEXTS = {
         r"|\b(?:ha|faz) (?:\w+ )?(?:dias?|semanas?|mes(?:es)?|anos?|tempo)\b|\boutro dia\b|\bmes retrasado\b"
         r"|\bquando (?:\w+ ){0,3}(?:teve|tava|estava|foi|aconteceu|roubaram|assaltaram)\b"
         r"|\bna (?:segunda|terca|quarta|quinta|sexta)(?:-feira)?(?: passada)?\b|\bno (?:sabado|domingo)(?: passado)?\b|\bem (?:19|20)\d\d\b|\bde (?:19|20)\d\d\b"
+        # (twelfth sets) "roubaram em outubro"
+        r"|\bem (?:janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)\b(?! (?:vou|vamos|vai|que vem))"
     ),
     "records": re.compile(
         r"\bboletim(?: de ocorrencia)?\b|\bbo\b|\bcopia\b|\brelatorio (?:policial|da policia|do acidente|do caso)\b"
@@ -577,7 +607,7 @@ CONTEXTS = {
         r"|\brenova\w*"
     ),
     "informational": re.compile(
-        r"\bo que (?:fazer|faco|devo fazer|eu faco|a gente faz) (?:se|quando|em caso)\b|\bcomo (?:faco|posso|se(?! nada| fosse| nao| tivesse)|que)\b|\bcomo eu\b(?!\s*[.!?]*$)|\bem caso de\b"
+        r"\bo que (?:fazer|faco|devo fazer|eu faco|a gente faz|se deve fazer|a gente deve fazer|se faz) (?:se|quando|em caso)\b|\bcomo (?:faco|posso|se(?! nada| fosse| nao| tivesse)|que)\b|\bcomo eu\b(?!\s*[.!?]*$)|\bem caso de\b"
         r"|\bse a policia me (?:parar|abordar|pegar)\b|(?:^|[.?!,] )(?:e )?se (?:algum dia |um dia |alguma vez )?(?:eu )?(?:ver|vir|visse|tiver|houver|acontecer|presenciar|encontrar|me deparar|sentir|ouvir|notar|perceber)\b"
         r"|\bdicas?\b|\bprevenc\w+|\baulas?\b|(?<!em )(?<!en )\bcursos?\b|\btreinamento\b|\bsimulad[oa]\b|\bsimulac(?:ao|oes)\b|\bpalestras?\b"
         r"|\bdetector(?:es)? de (?:fumaca|monoxido)\b|\balarme de (?:incendio|fumaca)\b|\bextintor\b"
@@ -585,11 +615,11 @@ CONTEXTS = {
         r"|\bnao (?:tem|ha) (?:fogo|fumaca)\b|\bsem fogo\b|\bfuma\b|\bfumar\b|(?<!com )(?<!com um )(?<!com o )(?<!con )\bcigarr\w+|\bmaconha\b|\bnarguile\b|\bbateria\b|\bpilha\b|\bcomo (?:eu )?(?:denuncio|aviso|reporto)\b|\bsem (?:saberem|que saibam)\b|\bnoticias?\b|\bnovela\b|\bserie\b|\bjogo\b|\blivro\b|\bmusica\b|\bsem querer\b|\bpor engano\b|\bpor acidente\b|\be legal\b"
         r"|\bpara evitar\b|\bevitar\b|\bprevenir\b|\bsinais\b|\bcomo reconhecer\b|\b(?:achei|encontrei) (?:uma?|o|a) (?:faca|arma|pistola|revolver|bala|canivete)s?\b|\bentregar\b|\bentrego\b|\belogiar\b|\bagradecer\b"
         r"|\bjornal\b|\bepisodio\b|\bassistindo\b|\bassisti\b|\bvi na (?:tv|internet|noticia)\b"
-        r"|\bpalestras? sobre\b|\bdescart\w+|\bjogar fora (?:os )?(?:remedios|medicamentos)\b|\bquando (?:devo|posso|se deve) ligar (?:para o|pro) 911\b"
+        r"|\bpalestras? sobre\b|\bdescart\w+|\bjogar fora (?:os )?(?:remedios|medicamentos)\b|\bquando (?:devo|posso|se deve) ligar (?:para o|para) 911\b"
         r"|\bquase (?:tive|me deu|que tive|me da|morri de) (?:um )?(?:infarto|ataque)\b|\bvou ter um (?:infarto|ataque)\b"
         r"|\bpara (?:o )?caso (?:de|dela|dele|ela|ele|eu)\b|\bplano de (?:fuga|evacuacao|emergencia)\b|\bmaterial em\b"
         r"|\btem (?:algum|um) (?:programa|cadastro|grupo|servico)\b|\bpara quem (?:eu )?(?:aviso|ligo|reporto|falo)\b"
-        r"|\bgolpe (?:do|de|no|pelo|pela)\b|\bgolpista\b|\bfraude\b|\bscam\b|\blegalmente\b|\bso (?:uma )?pergunta\b|\bso para saber\b|\bpor curiosidade\b"
+        r"|\bgolpe (?:do|de|no|pelo|pela)\b|\bgolpista\b|\bfraude\b|\bscam\b|\blegalmente\b|\bso (?:uma )?pergunta\b|\b(?:so|soh|apenas) para saber\b|\bpergunto (?:so|soh|apenas|por curiosidade)\b|\bpor curiosidade\b"
         r"|\bse alguem (?:entrar|invadir|me atacar|me roubar)\b|\bquant[oa]s \w+ (?:\w+ )?(?:teve|tem|houve|tiveram)\b|\btem (?:algum |um )?programa\b"
         r"|\bfree fire\b|\bfogo no parquinho\b"
         rf"|\b(?:{ANIMALS}) (?:\w+ ){{0,3}}(?:morreu|morto|morta|atropelad[oa])\b"
