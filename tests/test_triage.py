@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.kb.intents import DANGER_INTENTS
@@ -1006,3 +1008,73 @@ def test_a_message_written_for_others_settles_a_clause_that_names_the_subject() 
     assert component._urgent_clause(event, {"audience"}) is not None
     crisis = _clause("also i keep thinking about ending my life tonight", "community_programs", 0.5)
     assert component._urgent_clause(crisis, {"audience"})[0] == "crisis"
+
+
+def _groups(src: str) -> list[tuple[int, int]]:
+    """The inside of every group of a regex source, and the whole source."""
+    spans, stack, i = [(0, len(src))], [], 0
+    while i < len(src):
+        if src[i] == "\\":
+            i += 2
+            continue
+        if src[i] == "[":
+            i = src.index("]", i + 1) + 1
+            continue
+        if src[i] == "(":
+            head = re.match(r"\(\?(?::|<!|<=|!|=)?", src[i:])
+            stack.append(i + (len(head.group(0)) if head else 1))
+        elif src[i] == ")":
+            spans.append((stack.pop(), i))
+        i += 1
+    return spans
+
+
+def _alternatives(src: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the top-level alternatives of src[start:end]."""
+    spans, depth, first, i = [], 0, start, start
+    while i < end:
+        if src[i] == "\\":
+            i += 2
+            continue
+        if src[i] == "[":
+            i = src.index("]", i + 1) + 1
+            continue
+        depth += {"(": 1, ")": -1}.get(src[i], 0)
+        if src[i] == "|" and depth == 0:
+            spans.append((first, i))
+            first = i + 1
+        i += 1
+    return [*spans, (first, end)]
+
+
+def test_no_phrase_is_written_only_in_a_spelling_the_normaliser_never_leaves() -> None:
+    """Each lexicon reads a message after its normaliser has expanded texting ("pra" → "para",
+    "ta" → "está", "wanna" → "want to"). A pattern that spells a phrase only the texting way can
+    never match: "pra acabar com isso", "não dá pra apagar" and five more Portuguese phrases were
+    dead that way until the twelfth session. Each such spelling must have its expansion written
+    beside it, as another alternative of the same group."""
+    from bot.nlu.lexicon import LEXICONS
+
+    dead = []
+    for lexicon in LEXICONS:
+        sources = [(p.name, p.regex.pattern) for p in lexicon.patterns] + [
+            (name, rx.pattern)
+            for name, rx in [*lexicon.contexts.items(), ("present", lexicon.present)]
+        ]
+        for name, src in sources:
+            masked = re.sub(r"\\.", "  ", src)  # \b, \w, \s: not words
+            spans = _groups(src)
+            for m in re.finditer(r"(?<![A-Za-z'])[a-z][a-z']*(?![A-Za-z'(])", masked):
+                word, expanded = m.group(0), lexicon.normalise(m.group(0))
+                if expanded in (word, "") or not re.fullmatch(r"[a-z' ]+", expanded):
+                    continue
+                inside = min(
+                    (s for s in spans if s[0] <= m.start() and m.end() <= s[1]),
+                    key=lambda s: s[1] - s[0],
+                )
+                options = _alternatives(src, *inside)
+                first, last = next(o for o in options if o[0] <= m.start() <= o[1])
+                fixed = src[first : m.start()] + expanded + src[m.end() : last]
+                if fixed not in {src[a:b] for a, b in options}:
+                    dead.append((lexicon.language, name, src[first:last][:60]))
+    assert not dead, dead

@@ -218,7 +218,7 @@ def decide(
             # alarming words the lexicon itself read as over ("my mom wandered off earlier but
             # the neighbor found her and she's home safe"): not "not an emergency", which can sit
             # beside abuse the writer still lives with
-            or (verdict.verdict == "routine" and {"gone", "resolved"} & context)
+            or (verdict.verdict == "routine" and (FINAL_CONTEXT - {"negation"}) & context)
             or asks_language
         )
     )

@@ -303,7 +303,7 @@ PATTERNS = (
         r"|\bno one would (?:notice|care|miss me) if i\b|\bwhen i'm (?:gone|not here|dead)\b|\bafter i'm gone\b"
         r"|\bno (?:reason|point) (?:to|in|for) (?:live|living|go on|going on|keep going|keeping going|being here|being alive|anything|trying|me)\b"
         r"|\b(?:don't|can't|do not|cannot) see (?:the |any )?point (?:in|of|to) (?:going on|living|life|anything|any of (?:it|this)|being here|trying|keep going)\b|\bwhat'?s the point (?:of|in) (?:living|life|going on|being alive|anything|even trying|me)\b|\bwhat'?s the point anymore\b"
-        r"|\b(?:want|wanna|wish i could|just want to|i'd like to) (?:to )?(?:disappear|vanish|not exist|stop existing|go to sleep (?:and|forever)|sleep forever|not wake up|never wake up|not be here|fade away)\b"
+        r"|\b(?:want|wish i could|just want to|i'd like to) (?:to )?(?:disappear|vanish|not exist|stop existing|go to sleep (?:and|forever)|sleep forever|not wake up|never wake up|not be here|fade away)\b"
         r"|\b(?:won't|will not|wont|not going to) be (?:here|around|alive) (?:much longer|tomorrow|anymore|for long|next week|by|to (?:see|start|finish|watch|celebrate|enjoy|need|use) it)\b|\bnot be (?:here|around) (?:much longer|anymore)\b|\bi'll be gone soon\b"
         r"|\bno way out\b|\bcan't (?:keep|go on) (?:living )?like this\b|\b(?:tired|sick) of (?:living|being alive|life)\b|\bdone with (?:life|living|being alive|it all)\b|\bgive up on (?:life|living)\b"
         r"|\b(?:unbearable|can't bear (?:the|this)) pain\b|\bpain (?:will|would) (?:stop|end) (?:if|when) i\b"
@@ -336,7 +336,7 @@ PATTERNS = (
         "self-harm-first-person",
         "crisis",
         "crisis_self",
-        r"\bi (?:want|wanna|need|am going|'m going|plan|intend) (?:\w+ ){0,4}(?:to )?(?:end my (?:life|own life)|kill myself|take my (?:own )?life|die tonight)\b"
+        r"\bi (?:want|need|am going|'m going|plan|intend) (?:\w+ ){0,4}(?:to )?(?:end my (?:life|own life)|kill myself|take my (?:own )?life|die tonight)\b"
         r"|\bto (?:end my (?:life|own life)|kill myself|take my own life)\b",
     ),
     _p(
@@ -344,7 +344,7 @@ PATTERNS = (
         "crisis",
         "crisis",
         r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning|end|ending) (?:my ?self|myself)\b"
-        r"|\bsuicid(?:e|al)\b|\bend (?:my|it|her|his|their) (?:life|all)\b|\bunaliv|\bbetter off without me\b|\b(?:been|started|keep|am|i'm) cutting (?:again|myself|my (?:arms?|wrists?|legs?))\b|\bcutting again\b|\b(?:going to|want to|wanna|will|plan to|ready to) end (?:it|things|everything)\b|\b(?:nobody|no one|no-one) would (?:miss|care about) me\b|\blife (?:isn't|is not|ain't) worth living\b"
+        r"|\bsuicid(?:e|al)\b|\bend (?:my|it|her|his|their) (?:life|all)\b|\bunaliv|\bbetter off without me\b|\b(?:been|started|keep|am|i'm) cutting (?:again|myself|my (?:arms?|wrists?|legs?))\b|\bcutting again\b|\b(?:going to|want to|will|plan to|ready to) end (?:it|things|everything)\b|\b(?:nobody|no one|no-one) would (?:miss|care about) me\b|\blife (?:isn't|is not|ain't) worth living\b"
         r"|\bdark thoughts\b|\bfeel(?:ing)? hopeless\b|\bcrisis (?:counselor|line|hotline)\b"
         r"|\b(?:take|took|swallow|swallowed) (?:them all|all (?:of )?(?:my|the|these|them)(?: pills)?|a bunch of pills|a lot of pills)\b|\bending (?:my life|it all)\b|\bend it all\b"
         r"|\b(?:want|wants|wanting|going|ready|wish|wishes) (?:to )?(?:die|be dead)\b(?! (?:laughing|of (?:laughter|embarrassment|boredom|hunger|cringe)|from (?:embarrassment|laughing)))|\bwish i (?:was|were) dead\b|\bbetter off dead\b"
@@ -479,8 +479,8 @@ PATTERNS = (
         "medical-now",
         "emergency",
         "medical_now",
-        r"\b(?:won'?t|wont|doesn'?t|doesnt|isn'?t|isnt|can'?t|cant|not) (?:wake|waking) (?:up|her|him)?\b"
-        r"|\b(?:isn'?t|isnt|is not|not|stopped|stop) breathing\b|\bunresponsive\b|\bturning (?:blue|purple)\b|\bno pulse\b"
+        r"\b(?:won'?t|doesn'?t|isn'?t|can'?t|not) (?:wake|waking) (?:up|her|him)?\b"
+        r"|\b(?:isn'?t|is not|not|stopped|stop) breathing\b|\bunresponsive\b|\bturning (?:blue|purple)\b|\bno pulse\b"
         r"|\bface (?:is )?drooping\b|\bslurr(?:ed|ing) (?:speech|words|her words|his words)\b|\bcan'?t (?:talk|speak) right\b",
     ),
     # on the railway tracks, waiting: a suicide attempt now

@@ -173,6 +173,8 @@ PATTERNS = (
     ),
 )
 
+# Every lexicon reads every message, so "rápido" is not urgency after the Portuguese "de volta"
+# either ("como pego de volta rápido": how do I get it back quickly).
 PRESENT = re.compile(
     r"(?<!pasa )(?<!hago )(?<!reportar )(?<!reportarlo )(?<!denunciar )(?<!denunciarlo )(?<!saber )(?<!preguntar )(?<!pistola )\bahora\b(?! (?:necesito|quiero|quiere|quieren|queremos|tengo que|como|que|busco|me piden|estoy llamando|llamo|pregunto|tiene|tenemos|vive|vivo|esta bien|estamos bien|todo bien))|\ben este momento\b|\bya mismo\b|(?<!tan )(?<!tao )(?<!muy )(?<!bien )(?<!mas )(?<!volta )\brapido\b|\burgente\b|!!|\b(?:esta|estan) (?:pasando|ocurriendo)\b"
     r"|\b(?:detector|alarma) (?:\w+ ){0,3}(?:esta|sigue) (?:sonando|pitando)\b.*\b(?:dolor de cabeza|mareos?|mareados?|vomit\w+|desmay\w+)\b"

@@ -174,6 +174,7 @@ PATTERNS = (
     ),
 )
 
+# "agora" after "só descobri" / "soube" is when the writer found out, not danger now.
 PRESENT = re.compile(
     r"(?<!\be )(?<!acontece )(?<!acontecer )(?<!faco )(?<!descobri )(?<!soube )\bagora\b(?! (?:preciso|quero|tenho que|como|o que|estou ligando|queria|vou precisar))|\be agora\b(?=\s+\w)|\bagorinha\b|\bneste momento\b|\bnesse momento\b|(?<!tao )(?<!tan )(?<!muito )(?<!bem )(?<!mais )(?<!volta )\brapido\b|\burgente\b|!!|\b(?:esta|estao) acontecendo\b"
     r"|\b(?:detector|alarme) (?:\w+ ){0,3}(?:ta|esta|tava) (?:apitando|tocando)\b.*\b(?:dor de cabeca|tontura|tont[oa]s?|vomit\w+|desmai\w+|passando mal)\b"
