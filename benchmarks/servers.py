@@ -149,10 +149,17 @@ class Servers:
     def base(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
 
-    def say(self, message, department: str | None = None, sender: str | None = None):
+    def say(
+        self,
+        message,
+        department: str | None = None,
+        sender: str | None = None,
+        language: str | None = None,
+    ):
         body = {"sender": sender or uuid.uuid4().hex, "message": message}
-        if department:
-            body["metadata"] = {"department": department}
+        metadata = {"department": department, "language": language}
+        if department or language:
+            body["metadata"] = {k: v for k, v in metadata.items() if v}
         return requests.post(
             f"{self.base}/webhooks/rest/webhook", json=body, headers=REST_HEADERS, timeout=60
         )

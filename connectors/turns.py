@@ -9,6 +9,10 @@ Why a module of its own: what must hold on every channel lives here once.
   conversation's language; its turn goes on in the background and is still recorded.
 - **Never throttled.** A channel that has rate-limited a resident still asks `urgent_only`: an
   urgent message gets its urgent reply, everything else the channel's polite 429.
+- **The conversation's language before the page's.** The channel's hint (the widget sends its
+  page's language) only starts a conversation: once the conversation has a language, that is the
+  hint, so "ok", a town's name or "socorro!!" (danger words Spanish and Portuguese share) keep it,
+  and only what the resident asks for or writes in changes it (the contract's order).
 - **Clean input.** Control characters and invalid Unicode are removed, metadata keeps only known
   keys, and Rasa's "/intent{...}" shortcut is refused unless it is a button the assistant offered.
 """
@@ -37,6 +41,7 @@ from connectors.output import WholeMessages, whole_message
 logger = logging.getLogger(__name__)
 
 URGENT_BUDGET_S = 1.5  # an urgent reply never waits longer than this for the rest of its turn
+STORE_BUDGET_S = 0.5  # reading the conversation's slots never holds a message up longer than this
 BOT_TIMEOUT_S = 20.0  # longer than any real turn; a hung turn still gets an answer
 MAX_DEPARTMENT_CHARS = 64
 _SHORTCUT = re.compile(r"^\s*/+")
@@ -105,8 +110,8 @@ async def stored_slot(agent: Any, sender: str, name: str) -> str | None:
     if agent is None or getattr(agent, "tracker_store", None) is None:
         return None
     try:
-        tracker = await agent.tracker_store.retrieve(sender)
-    except Exception:  # the store is down: the default, but an answer all the same
+        tracker = await asyncio.wait_for(agent.tracker_store.retrieve(sender), STORE_BUDGET_S)
+    except Exception:  # the store is down or slow: the default, but an answer all the same
         logger.exception("turns: could not read the conversation's %s", name)
         return None
     value = tracker.get_slot(name) if tracker else None
@@ -136,12 +141,16 @@ async def run_turn(
     """Answer one message (see module doc). With `urgent_only`, a message that is not urgent is not
     answered at all and None is returned (the channel's rate limit applies to it)."""
     collector = WholeMessages()
+    kept = clean_metadata(metadata)
+    conversation = await stored_language(agent, sender)
+    if conversation in SUPPORTED:
+        kept["language"] = conversation  # the conversation's language is the hint (module doc)
     message = UserMessage(
         clean_text(text),
         collector,
         sender,
         input_channel=channel,
-        metadata=clean_metadata(metadata),
+        metadata=kept,
     )
     parse: dict[str, Any] | None = None
     if agent is not None and agent.is_ready():
@@ -153,7 +162,7 @@ async def run_turn(
     urgent = intent if intent in DANGER_INTENTS else None
     language = _language_of(parse or {})
     if urgent and not language:
-        language = await stored_language(agent, sender)
+        language = conversation
     language = language if language in SUPPORTED else DEFAULT
     if urgent_only:
         if not urgent:

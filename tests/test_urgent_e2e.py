@@ -69,6 +69,25 @@ def test_a_short_urgent_message_keeps_the_conversations_language(servers: Server
     assert _texts(servers.say("ayuda!!!", "danbury", sender))[0].startswith("Llame al 911")
 
 
+@pytest.mark.parametrize(
+    ("first", "urgent", "first_words"),
+    [
+        ("meu carro foi rebocado, como faço pra pegar de volta", "socorro!!", "Ligue para o 911"),
+        ("hola, necesito saber donde queda la estacion de policia", "ayuda!!!", "Llame al 911"),
+    ],
+)
+def test_the_conversations_language_outranks_the_pages(
+    servers: Servers, first: str, urgent: str, first_words: str
+) -> None:
+    """On an English page (the widget's hint is "en"), a conversation the resident began in
+    Portuguese or Spanish keeps its language: "socorro!!" (a word both languages share) gets the
+    Portuguese 911 reply, not the Spanish or the English one."""
+    sender = uuid.uuid4().hex
+    servers.say(first, "danbury", sender, language="en")
+    reply = servers.say(urgent, "danbury", sender, language="en")
+    assert _texts(reply)[0].startswith(first_words)
+
+
 def test_a_routine_spanish_question_is_not_an_emergency(servers: Servers) -> None:
     texts = _texts(servers.say("me robaron el carro anoche, como hago el reporte", "danbury"))
     assert "911 ahora" not in texts[0] and "Call 911 now" not in texts[0]
