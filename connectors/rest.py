@@ -28,20 +28,17 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.phrases import phrase
 from bot.settings import settings
 from connectors.body import bad_request, parse_request
 from connectors.ratelimit import RateLimiter
-from connectors.turns import run_turn, sorry
+from connectors.turns import notice_language, run_turn, sorry
 
 logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 64 * 1024
 SENDER = re.compile(r"^[A-Za-z0-9_.:@+=-]{1,128}$")
 PREFIX = "rest-"
-SLOW_DOWN = (
-    "You're sending messages faster than I can answer. Please wait a few seconds and try "
-    "again. If anyone is in danger, call 911 now."
-)
 
 
 def authorised(request: Request, token: str | None) -> bool:
@@ -113,7 +110,8 @@ class SafeRestInput(RestInput):
             )
             if turn is None:  # limited, and not urgent
                 retry = {"Retry-After": str(max(1, round(limited)))}
-                body = [{"recipient_id": sender, "text": SLOW_DOWN}]
+                language = await notice_language(agent, conversation, metadata)
+                body = [{"recipient_id": sender, "text": phrase("utter_slow_down", language)}]
                 return response.json(body, status=429, headers=retry)
             if turn.failed:
                 return response.json([{"recipient_id": sender, "text": sorry(turn.language)}])

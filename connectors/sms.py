@@ -50,7 +50,6 @@ from bot.settings import settings
 from connectors.ratelimit import RateLimiter
 from connectors.sms_store import IN_PROGRESS, SmsStore
 from connectors.sms_text import (
-    SLOW_DOWN,
     fit,
     gsm_friendly,
     keyword,
@@ -222,7 +221,10 @@ class SmsInput(InputChannel):
                 reply, final = await self._reply(on_new_message, message, request.app)
             except Exception:  # the resident still hears about 911; Twilio's retry is answered
                 logger.exception("sms: the message %s could not be answered", sid)
-                reply = sorry("en")
+                agent = getattr(request.app.ctx, "agent", None)
+                reply = sorry(
+                    await stored_language(agent, pseudonym(message.sender, self.key)) or "en"
+                )
             finally:  # also on cancellation (Twilio hung up): the claim must not stay
                 if sid and final:
                     self.store.answered(sid, reply or "")
@@ -316,7 +318,10 @@ class SmsInput(InputChannel):
             more = phrase("utter_sms_more", urgent.language, phone=town.main_phone.number)
             return fit("\n".join(lines), more=more)
         logger.warning("sms: %s is over its message limit", sender)
-        return SLOW_DOWN if not self.notices.wait_for(sender) else None
+        if self.notices.wait_for(sender):
+            return None
+        # once a minute, in the number's last language
+        return phrase("utter_sms_slow_down", await stored_language(agent, sender))
 
     async def _ask_bot(
         self,

@@ -19,11 +19,6 @@ STOP_WORDS = frozenset({"stop", "stopall", "unsubscribe", "cancel", "end", "quit
 START_WORDS = frozenset({"start", "unstop", "yes"})
 HELP_WORDS = frozenset({"help", "info"})
 
-# A number past its message limit gets this once a minute, then nothing until the limit allows.
-SLOW_DOWN = (
-    "You're sending messages faster than I can answer. Please wait a minute. "
-    "If anyone is in danger, call 911."
-)
 
 _LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1")

@@ -123,6 +123,13 @@ async def stored_language(agent: Any, sender: str) -> str | None:
     return await stored_slot(agent, sender, "language")
 
 
+async def notice_language(agent: Any, sender: str, metadata: Any = None) -> str:
+    """The language of a channel's own notice ("slow down", "too long"), said without a turn: the
+    conversation's, else the channel's hint, else English."""
+    stored = await stored_language(agent, sender)
+    return stored if stored in SUPPORTED else clean_metadata(metadata).get("language", DEFAULT)
+
+
 def _log_failure(task: asyncio.Future) -> None:
     if not task.cancelled() and task.exception():
         logger.error("turns: a turn failed after its urgent reply", exc_info=task.exception())

@@ -56,7 +56,7 @@ from bot.settings import settings
 from connectors import about
 from connectors.body import parse_request
 from connectors.ratelimit import RateLimiter
-from connectors.turns import run_turn, sorry
+from connectors.turns import clean_metadata, notice_language, run_turn, sorry
 
 logger = logging.getLogger(__name__)
 
@@ -78,14 +78,6 @@ RATE_TIMEOUT_S = 10.0  # waiting for the conversation's lock and the store; then
 DEMO_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
     "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-)
-TOO_LONG = (
-    "That message is too long for me. Please ask one short question. "
-    "If anyone is in danger, call 911."
-)
-SLOW_DOWN = (
-    "You're sending messages faster than I can answer. Please wait a few seconds and try "
-    "again. If anyone is in danger, call 911 now."
 )
 
 
@@ -278,9 +270,12 @@ class WebChatInput(InputChannel):
         return reply
 
     @staticmethod
-    def _refuse(status: int, error: str, text: str | None = None, **headers: str) -> HTTPResponse:
-        """A 4xx the widget can still show: `messages` holds a polite reply."""
-        body = {"error": error, "messages": widget_messages([{"text": text or sorry(DEFAULT)}])}
+    def _refuse(
+        status: int, error: str, text: str | None = None, language: str = DEFAULT, **headers: str
+    ) -> HTTPResponse:
+        """A 4xx the widget can still show: `messages` holds a polite reply, in `language`."""
+        shown = widget_messages([{"text": text or sorry(language)}], language)
+        body = {"error": error, "messages": shown}
         return response.json(body, status=status, headers=headers or None)
 
     def _limited(self, request: Request, key: str) -> float:
@@ -351,24 +346,29 @@ class WebChatInput(InputChannel):
         self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> HTTPResponse:
         if len(request.body or b"") > MAX_BODY_BYTES:
-            return self._refuse(413, "request too large", TOO_LONG)
+            return self._refuse(413, "request too large", phrase("utter_too_long", DEFAULT))
         parsed = parse_request(request)
         if isinstance(parsed, HTTPResponse):
             return self._refuse(parsed.status, "malformed request")
         sender, text, metadata = parsed
+        hint = clean_metadata(metadata).get("language", DEFAULT)  # the page's language
         town = towns().get(str((metadata or {}).get("department", "")))
         if town is None or not SENDER.match(sender):
             return self._refuse(
                 400,
                 "`sender` must be 8-64 letters, digits, - or _, and "
                 "`metadata.department` a known town",
+                language=hint,
             )
         if not self._origin_allowed(request, town):
-            return self._refuse(403, "this site may not use the widget")
-        if len(text) > MAX_MESSAGE_CHARS:
-            return self._refuse(413, "message too long", TOO_LONG)
+            return self._refuse(403, "this site may not use the widget", language=hint)
         agent = getattr(request.app.ctx, "agent", None)
         conversation = f"web-{sender}"  # a prefix keeps web conversations apart from SMS ones
+        if len(text) > MAX_MESSAGE_CHARS:
+            language = await notice_language(agent, conversation, metadata)
+            return self._refuse(
+                413, "message too long", phrase("utter_too_long", language), language
+            )
         metadata = {**(metadata or {}), "department": town.id}
         wait = self._limited(request, f"c:{sender}")
         if wait:
@@ -380,7 +380,11 @@ class WebChatInput(InputChannel):
                 messages = widget_messages(urgent.replies, urgent.language)
                 return response.json({"messages": messages})
             seconds = str(max(1, round(wait)))
-            return self._refuse(429, "too many messages", SLOW_DOWN, **{"Retry-After": seconds})
+            language = await notice_language(agent, conversation, metadata)
+            slow_down = phrase("utter_slow_down", language)
+            return self._refuse(
+                429, "too many messages", slow_down, language, **{"Retry-After": seconds}
+            )
         turn = await run_turn(agent, on_new_message, text, conversation, self.name(), metadata)
         if turn is None or turn.failed:
             language = turn.language if turn else "en"

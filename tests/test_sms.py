@@ -19,11 +19,14 @@ from bot.actions.replies import service_reply
 from bot.kb.intents import ANSWERED_INTENTS
 from bot.kb.loader import towns
 from bot.languages import SUPPORTED
+from bot.phrases import phrase
 from connectors import sms as sms_module
 from connectors.sms import SmsInput
 from connectors.sms_store import SmsStore
-from connectors.sms_text import SLOW_DOWN, gsm_friendly, is_gsm7, segments
+from connectors.sms_text import gsm_friendly, is_gsm7, segments
 from connectors.turns import Turn
+
+SLOW_DOWN_EN = phrase("utter_sms_slow_down", "en")
 
 TOKEN = "test-token-for-signatures-only"
 URL = "https://bot.example.gov/webhooks/sms/webhook"
@@ -434,7 +437,7 @@ def test_a_flood_gets_the_slow_down_text_once_then_nothing(sms: Client, monkeypa
     monkeypatch.setattr(sms_module, "run_turn", fake_urgent(sms_module.run_turn, calls))
     for i in range(6):  # the burst
         assert message_text(sms.post(f"q{i}")) == f"echo west-hartford: q{i}"
-    assert message_text(sms.post("q6")) == SLOW_DOWN
+    assert message_text(sms.post("q6")) == SLOW_DOWN_EN
     for i in range(7, 20):
         assert message_text(sms.post(f"q{i}")) is None  # no outbound text for the rest
     assert len(sms.bot.received) == 6 and len(calls) == 14  # each was still checked for urgency
@@ -452,7 +455,7 @@ def test_a_flood_gets_the_slow_down_text_once_then_nothing(sms: Client, monkeypa
     sms.clock.now += 60
     for i in range(6):
         assert message_text(sms.post(f"later{i}")) == f"echo west-hartford: later{i}"
-    assert message_text(sms.post("too many")) == SLOW_DOWN
+    assert message_text(sms.post("too many")) == SLOW_DOWN_EN
     assert message_text(sms.post("and more")) is None
     sms.clock.now += 5  # then one text every 60 / 12 = 5 s
     assert message_text(sms.post("steady")) == "echo west-hartford: steady"
@@ -470,7 +473,7 @@ def test_a_retried_message_does_not_count_against_the_limit(sms: Client) -> None
 def test_without_an_agent_a_limited_text_gets_the_slow_down_text(tmp_path: Path) -> None:
     client = Client(tmp_path, burst=1, per_minute=1)
     assert message_text(client.post("one")) == "echo west-hartford: one"
-    assert message_text(client.post("my house is on fire")) == SLOW_DOWN  # no NLU: not urgent
+    assert message_text(client.post("my house is on fire")) == SLOW_DOWN_EN  # no NLU: not urgent
 
 
 def test_limits_come_from_the_credentials(monkeypatch, tmp_path: Path) -> None:

@@ -92,14 +92,14 @@ class Client:
         sender: str = SENDER,
         origin: str | None = WEHA_SITE,
         body: str | None = None,
+        language: str | None = None,
     ):
         headers = {"Content-Type": "application/json"}
         if origin:
             headers["Origin"] = origin
         if body is None:
-            body = json.dumps(
-                {"sender": sender, "message": text, "metadata": {"department": department}}
-            )
+            metadata = {"department": department, **({"language": language} if language else {})}
+            body = json.dumps({"sender": sender, "message": text, "metadata": metadata})
         _, reply = self.app.test_client.post(
             "/webhooks/webchat/message", content=body, headers=headers
         )
@@ -346,6 +346,25 @@ def test_a_flood_from_one_conversation_is_slowed_down_politely() -> None:
     assert len(client.bot.received) == 3
     other = "a1b2c3d4-0000-4000-8000-000000000000"
     assert client.send(sender=other).status == 200  # another resident is not held up
+
+
+@pytest.mark.parametrize("language", ["es", "pt"])
+def test_the_widgets_own_notices_are_in_the_pages_language(language: str) -> None:
+    """Too long, slowed down: said without a turn, in the page's language when the conversation
+    has none yet."""
+    from bot.phrases import phrase
+
+    client = Client(per_minute=1, burst=1)
+    too_long = client.send("a" * 2_001, language=language)
+    assert too_long.json["messages"][0]["text"] == phrase("utter_too_long", language)
+    assert too_long.json["messages"][0]["text"] != phrase("utter_too_long", "en")
+    assert client.send("hola", language=language).status == 200
+    slowed = client.send("otra", language=language)
+    assert slowed.status == 429
+    assert slowed.json["messages"][0]["text"] == phrase("utter_slow_down", language)
+    # marked so, for screen readers (WCAG 3.1.2)
+    assert too_long.json["messages"][0]["language"] == slowed.json["messages"][0]["language"]
+    assert slowed.json["messages"][0]["language"] == language
 
 
 def test_many_conversations_from_one_address_are_limited_too() -> None:
