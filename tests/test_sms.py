@@ -476,6 +476,21 @@ def test_without_an_agent_a_limited_text_gets_the_slow_down_text(tmp_path: Path)
     assert message_text(client.post("my house is on fire")) == SLOW_DOWN_EN  # no NLU: not urgent
 
 
+@pytest.mark.parametrize("language", ["es", "pt"])
+def test_the_slow_down_text_is_in_the_numbers_last_language(
+    monkeypatch, tmp_path: Path, language: str
+) -> None:
+    async def stored(agent, sender):  # the number's conversation, as the tracker store has it
+        return language
+
+    monkeypatch.setattr(sms_module, "stored_language", stored)
+    client = Client(tmp_path, burst=1, per_minute=1)
+    assert message_text(client.post("one")) == "echo west-hartford: one"
+    slowed = message_text(client.post("two"))
+    assert slowed == gsm_friendly(phrase("utter_sms_slow_down", language)) != SLOW_DOWN_EN
+    assert "911" in slowed
+
+
 def test_limits_come_from_the_credentials(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv("DATA_DIR", str(tmp_path))
     monkeypatch.setenv("TWILIO_AUTH_TOKEN", TOKEN)

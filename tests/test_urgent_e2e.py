@@ -88,6 +88,13 @@ def test_the_conversations_language_outranks_the_pages(
     assert _texts(reply)[0].startswith(first_words)
 
 
+def test_the_pages_language_starts_a_conversation(servers: Servers) -> None:
+    """A first message that shows no language of its own ("socorro!!", which Spanish shares) is
+    answered in the channel's hint: REST's `metadata.language`, the widget's page language."""
+    reply = servers.say("socorro!!", "danbury", language="pt")
+    assert _texts(reply)[0].startswith("Ligue para o 911")
+
+
 def test_a_routine_spanish_question_is_not_an_emergency(servers: Servers) -> None:
     texts = _texts(servers.say("me robaron el carro anoche, como hago el reporte", "danbury"))
     assert "911 ahora" not in texts[0] and "Call 911 now" not in texts[0]

@@ -780,6 +780,52 @@ def test_on_a_spanish_page_everything_is_in_spanish_and_marked_so(
         context.close()
 
 
+def test_on_a_portuguese_page_the_widget_speaks_portuguese_and_axe_passes(
+    browser, servers: Servers, town_site: TownSite
+) -> None:
+    """The same in Portuguese, with the texts as bot/domain.yml has them: the launcher, the
+    notice, the label, the answer and its source line; lang="pt" on the panel (the resident's own
+    bubbles inherit it) and on each reply; axe passes."""
+    from bot.phrases import phrase
+
+    if not AXE.exists():
+        pytest.fail(f"axe-core is missing at {AXE}: `make test` installs it (make browser)")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda err: errors.append(str(err)))
+        page.goto(town_site.allowed + "/?lang=pt")
+        launcher = phrase("utter_widget_launcher", "pt", town="West Hartford")
+        page.get_by_role("button", name=launcher).click()
+        page.get_by_role("button", name=phrase("utter_widget_notice_ok", "pt")).click()
+        assert page.locator("#pa-panel").get_attribute("lang") == "pt"
+        label = phrase("utter_widget_input_label", "pt")
+        page.get_by_label(label).fill("onde fica a delegacia de policia")
+        page.get_by_label(label).press("Enter")
+        reply = page.locator(".pa-bot").nth(1)
+        reply.wait_for(timeout=30_000)
+        answer = towns()["west-hartford"].answers["station_location"]
+        assert reply.get_attribute("lang") == "pt"
+        assert answer.in_language("text", "pt")[:50] in reply.inner_text()
+        source = phrase("utter_widget_source", "pt").rstrip(":")
+        assert reply.locator(".pa-sources").inner_text().startswith(source)
+        mine = page.locator(".pa-user").first
+        assert mine.evaluate("n => n.closest('[lang]').getAttribute('lang')") == "pt"
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            """async () => await axe.run(document, {
+                 runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+        )
+        bad = [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert bad == []
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "widget-pt.png"))
+        assert errors == []
+    finally:
+        context.close()
+
+
 def test_the_widget_follows_the_language_the_resident_writes_in(widgets) -> None:
     """On an English page, a resident who writes in Portuguese gets the answer and, from then on,
     the widget's own texts in Portuguese; the choice survives a reload."""
