@@ -665,8 +665,13 @@ def test_reduced_motion_is_respected(widgets, preference: str, scrolling: str) -
 # --- automated accessibility check ----------------------------------------------------------------
 def _axe(widget: Widget) -> list[dict]:
     """axe-core's WCAG 2.1 A/AA rules on the page, the widget's shadow root included."""
-    widget.page.add_script_tag(path=str(AXE))
-    result = widget.page.evaluate(
+    return _axe_on(widget.page)
+
+
+def _axe_on(page) -> list[dict]:
+    """_axe on any page that shows the widget."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
         """async () => await axe.run(document, {
              runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
     )
@@ -766,12 +771,7 @@ def test_on_a_spanish_page_everything_is_in_spanish_and_marked_so(
         assert reply.get_attribute("lang") == "es"
         assert answer.in_language("text", "es")[:50] in reply.inner_text()
         assert reply.locator(".pa-sources").inner_text().startswith("Fuente")
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            """async () => await axe.run(document, {
-                 runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
-        )
-        bad = [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        bad = [v["id"] for v in _axe_on(page) if v["impact"] in ("serious", "critical")]
         assert bad == []
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "widget-es.png"))
@@ -812,12 +812,7 @@ def test_on_a_portuguese_page_the_widget_speaks_portuguese_and_axe_passes(
         assert reply.locator(".pa-sources").inner_text().startswith(source)
         mine = page.locator(".pa-user").first
         assert mine.evaluate("n => n.closest('[lang]').getAttribute('lang')") == "pt"
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            """async () => await axe.run(document, {
-                 runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
-        )
-        bad = [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        bad = [v["id"] for v in _axe_on(page) if v["impact"] in ("serious", "critical")]
         assert bad == []
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "widget-pt.png"))

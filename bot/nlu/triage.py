@@ -35,7 +35,7 @@ from bot.kb.intents import ANSWERED_INTENTS, DANGER_INTENTS
 from bot.languages import Detection, requested, shown_language
 from bot.nlu.component import ConfiguredComponent
 from bot.nlu.input_guard import CLAUSE_OF, GUARD_KEY, LANGUAGE_KEY
-from bot.nlu.lexicon import LEXICONS, WEAPON_WORDS, assess
+from bot.nlu.lexicon import AUDIENCE_SETTLES, LEXICONS, WEAPON_WORDS, assess
 from bot.nlu.lexicon.base import DEMOTED_BY, FINAL_CONTEXT, joking
 
 logger = logging.getLogger(__name__)
@@ -68,8 +68,11 @@ CRISIS_OR_WEAPON = frozenset(
 TOPIC_ONLY = frozenset(
     p.name for lexicon in LEXICONS for p in lexicon.patterns if p.kind == "abuse_topic"
 )
-# the kinds of match that only name domestic violence or where to get help with it
-TOPIC_KINDS = frozenset({"abuse_topic", "abuse_help"})
+# the kinds of match that only name domestic violence or where to get help with it: what the
+# lexicon lets a message written for others settle (lexicon.AUDIENCE_SETTLES), less the crisis
+# words, which in a clause of their own tell of the writer ("also i keep thinking about ending
+# my life")
+TOPIC_KINDS = AUDIENCE_SETTLES - {"crisis"}
 # contexts that describe the whole message, and so each clause of it
 WHOLE_MESSAGE_CONTEXT = frozenset({"safe"})
 # What laughter can undo: the classifier's guess alone, or a threat or crime word ("mi jefe me va
