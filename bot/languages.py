@@ -93,7 +93,8 @@ _MARKERS = {
         r"tengo|necesito|puedo|quiero|esta|estoy|aqui|ahora|porque|xq|x favor|gracias|"
         r"hola|oficina|y|pero|mi|mis|yo|llamar|llamo|perro|la|una|un|lo|le|les|con|es|son|"
         r"muy|tambien|calle|al|ayuda|noche|buenos|buenas|disculpe|porfa|oiga|"
-        r"su|sus|soy|voy|ya|hasta|eso|ese|esa|ella|hacer|hago|alarma|\w+cion|\w+ciones)\b"
+        r"su|sus|soy|voy|ya|hasta|eso|ese|esa|ella|hacer|hago|alarma|en|"
+        r"\w+cion|\w+ciones)\b"
     ),
     "pt": re.compile(
         r"lh|nh|\b(?:o|os|do|da|dos|das|pra|pro|vc|vcs|voce|nao|"
@@ -101,7 +102,7 @@ _MARKERS = {
         r"pq|obrigado|obrigada|ola|oi|mas|eu|ligar|ligo|cachorro|delegacia|um|uma|com|"
         r"sao|muito|tambem|rua|pela|pelo|em|pode|ajuda|medo|sim|num|numa|qnt|bom|boa|noite|"
         r"na|nas|ele|ela|eles|isso|esse|essa|seu|sua|sou|estou|vou|ja|ate|ou|fazer|faco|"
-        r"hj|tb|tbm|pfv|obg|cade|kd|alarme|\w+cao|\w+coes|\w+oes)\b"
+        r"hj|tb|tbm|pfv|obg|cade|kd|alarme|moro|moramos|eai|e ai|opa|\w+cao|\w+coes|\w+oes)\b"
     ),
 }
 # Letters only one of the two writes, read before accents are folded away ("reclamação").
@@ -182,9 +183,17 @@ def _detector():
 _CODES = {"ENGLISH": "en", "SPANISH": "es", "PORTUGUESE": "pt"}
 
 
+# "não fala inglês", "no hablo inglés", "i don't speak spanish well": a language named as one the
+# writer (or someone) does not speak is not asked for
+_NOT_SPOKEN = re.compile(
+    r"\b(?:nao|no|not|don't|dont|doesn't|doesnt|nunca|never|mal|bad|poco|pouco|little)\b"
+    r"(?: \w+){0,2} (?:\w+ )?(?:english|ingles|spanish|espanol|castellano|portuguese|portugues)\b"
+)
+
+
 def requested(text: str) -> str | None:
     """The language the resident asks for in words, if any."""
-    folded = fold(text)
+    folded = _NOT_SPOKEN.sub(" ", fold(text))
     for code, rx in _SWITCH.items():
         if rx.search(folded):
             return code
@@ -214,6 +223,23 @@ def _marker_counts(text: str) -> dict[str, int]:
         code: len(rx.findall(folded)) + len(_SPELLING[code].findall(text.lower()))
         for code, rx in _MARKERS.items()
     }
+
+
+# A greeting or a cry for help of a few words shows its language by one word only one of Spanish
+# and Portuguese writes ("hola", "oi", "ayuda", "ajuda"): the NLU reads it so for those intents
+# only (bot/nlu/triage.py), never for a courtesy ("sí", "obrigado") that must not flip it.
+WORDS_THAT_SHOW = 3
+
+
+def word_language(text: str) -> str | None:
+    """Spanish or Portuguese for a message of at most WORDS_THAT_SHOW words with no English word
+    and short words of only one of the two; None otherwise."""
+    neutral = _neutral().sub(" ", text)
+    if len(fold(neutral).split()) > WORDS_THAT_SHOW or _ENGLISH.search(neutral.lower()):
+        return None
+    counts = _marker_counts(neutral)
+    fewer, more = sorted(counts.values())
+    return _spanish_or_portuguese(counts) if fewer == 0 and more >= 1 else None
 
 
 def _one_sided(counts: dict[str, int]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.languages import Detection, detect, shown_language
+from bot.languages import Detection, detect, requested, shown_language, word_language
 
 
 @pytest.mark.parametrize(
@@ -93,3 +93,41 @@ def test_one_languages_own_words_outweigh_a_short_reading(text: str, code: str) 
     """Two or more words only Portuguese (or only Spanish) writes, and none of the other's,
     decide between the two: a Portuguese crisis message answered in Spanish is not understood."""
     assert detect(text).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("hola", "es"),
+        ("buenas!", "es"),
+        ("ayuda", "es"),
+        ("oi", "pt"),
+        ("olá", "pt"),
+        ("e ai", "pt"),
+        ("AJUDA", "pt"),
+    ],
+)
+def test_a_greeting_or_a_cry_for_help_shows_its_language_by_one_word(text: str, code: str) -> None:
+    """For a greeting or an urgent message (bot/nlu/triage.py), one word only Spanish or only
+    Portuguese writes tells the language: "hola" is greeted in Spanish, "ajuda" gets 911 in
+    Portuguese."""
+    assert word_language(text) == code
+
+
+@pytest.mark.parametrize("text", ["socorro", "hi", "ok", "hola how are you", "help", "911"])
+def test_a_word_both_share_or_an_english_one_shows_nothing(text: str) -> None:
+    assert word_language(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("minha mae nao fala ingles, tem interprete?", None),
+        ("i dont speak spanish well", None),
+        ("no hablo ingles, en español por favor", "es"),
+        ("em portugues por favor", "pt"),
+    ],
+)
+def test_a_language_someone_does_not_speak_is_not_asked_for(text: str, code: str | None) -> None:
+    """ "não fala inglês" names English as the one not spoken: it must not switch to it."""
+    assert requested(text) == code

@@ -984,6 +984,98 @@ def test_routine_messages_of_the_twelfth_sets_are_not_urgent(text: str, ranking)
     assert _decided(text, ranking) not in DANGER_INTENTS
 
 
+# --- the thirteenth sets' general causes (thirteenth session), each caught and left alone ---
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("my son wrote in his journal about killing himself, what should we do", "crisis"),
+        (
+            "do officers do welfare checks on people who sound suicidal? asking bc thats me",
+            "crisis",
+        ),
+        ("how many floors up would a fall have to be to be fatal", "crisis"),
+        # a loaded gun in hand: the emergency reply (911 first) outranks the crisis one
+        ("grabbed my brothers rifle from the closet and its loaded now", "emergency"),
+        (
+            "my boy was supposed to be home from practice an hour ago and hes not answering",
+            "emergency",
+        ),
+        ("two guys are stealing the wheels off my car out front, i can see them", "emergency"),
+        ("entraron a robar a la tienda con un arma, estamos escondidos en la bodega", "emergency"),
+        ("nadie me extrañaria si desapareciera, ya lo decidi", "crisis"),
+        ("tengo la escopeta de mi tio aqui y quiero usarla conmigo", "crisis"),
+        ("ya no aguanto nada, estoy arriba en el puente de la 84", "crisis"),
+        ("ninguem ia sentir minha falta se eu sumisse", "crisis"),
+        ("quero que essa dor acabe de qualquer jeito", "crisis"),
+        ("nobody would even notice if i was gone", "crisis"),
+    ],
+)
+def test_warning_signs_and_danger_the_thirteenth_sets_taught(text: str, category: str) -> None:
+    assert _decided(text, UNSURE) == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the smoke alarm keeps chirping, probably a low battery, which kind do i buy",
+        "is a stun gun considered a weapon in connecticut",
+        "could an officer come to our club to talk about active shooter response? "
+        "we want to be prepared",
+        "heard shots in the woods all morning, pretty sure its hunters, is that allowed this close",
+        "el detector de humo esta pitando, creo q es la bateria, no hay fuego",
+        "el humo de la parrilla del vecino entra por mi ventana, a quien llamo",
+        "mi hijo actua en una obra de teatro sobre un robo, pueden venir a hablar",
+        "si me llega otra multa me da un infarto jaja, donde pago",
+        "encontre unas balas viejas en el sotano, no hay ningun arma, que hago con ellas",
+        "quero aprender a ajudar alguem engasgado caso aconteca, tem curso?",
+        "tem lei contra maltrato de animais aqui? vi um caso na novela",
+        "encontre un cuchillo oxidado en la acera, lo entrego en la estacion?",
+        "me quede sin llaves afuera del carro pero no hay ningun niño adentro, abren carros?",
+    ],
+)
+def test_routine_messages_of_the_thirteenth_sets_are_not_urgent(text: str) -> None:
+    assert _decided(text, UNSURE) not in DANGER_INTENTS
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("en español por favor", "es"),
+        ("English please", "en"),
+        ("posso falar em português?", "pt"),
+        ("hablas español?", "es"),
+    ],
+)
+def test_a_message_that_only_asks_for_a_language_is_greeted_in_it(
+    parse, text: str, code: str
+) -> None:
+    """Not "that's outside what I can help with": the greeting, in the language asked for."""
+    parsed = parse(text)
+    assert parsed["intent"]["name"] == "greet"
+    languages = [e["value"] for e in parsed["entities"] if e["entity"] == "language"]
+    assert languages == [code]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text", ["tem alguem ai que fala portugues?", "hay algun oficial que hable español?"]
+)
+def test_asking_for_someone_who_speaks_it_is_the_handoff_question(parse, text: str) -> None:
+    """Answered with how to ask for an interpreter (no bilingual staff is claimed), not greeted."""
+    assert parse(text)["intent"]["name"] == "human_handoff"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"), [("hola", "es"), ("oi", "pt"), ("ayuda", "es"), ("AJUDA", "pt")]
+)
+def test_a_greeting_or_a_cry_for_help_sets_its_language(parse, text: str, code: str) -> None:
+    parsed = parse(text)
+    languages = [e["value"] for e in parsed["entities"] if e["entity"] == "language"]
+    assert languages == [code], parsed["intent"]
+
+
 def _clause(text: str, intent: str, confidence: float):
     from rasa.shared.nlu.training_data.message import Message
 

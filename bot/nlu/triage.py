@@ -18,6 +18,7 @@ Its verdict is in every /model/parse result under `triage`.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -32,7 +33,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.kb.intents import ANSWERED_INTENTS, DANGER_INTENTS
-from bot.languages import Detection, requested, shown_language
+from bot.languages import Detection, fold, requested, shown_language, word_language
 from bot.nlu.component import ConfiguredComponent
 from bot.nlu.input_guard import CLAUSE_OF, GUARD_KEY, LANGUAGE_KEY
 from bot.nlu.lexicon import AUDIENCE_SETTLES, LEXICONS, WEAPON_WORDS, assess
@@ -257,6 +258,29 @@ def decide(
     return current, "kept", verdict.as_dict()
 
 
+# Intents whose few words show the language they are written in ("hola", "oi", "ayuda", "ajuda");
+# never a courtesy ("sí", "obrigado"), which must not flip the conversation's language.
+SHOWS_LANGUAGE_BY_A_WORD = frozenset({"greet", *DANGER_INTENTS})
+# A message that only asks for a language ("en español", "English please", "posso falar em
+# português?") is greeted in it: the greeting says what the assistant does, in the new language.
+# Only: every word of it is the language or one of these; "o 911 atende em português?" or "tem
+# formulário em português?" is a question, and "tem alguém aí que fala português?" the handoff one.
+REQUEST_WORDS = frozenset(
+    "english ingles spanish espanol castellano portuguese portugues in en em please pls plz "
+    "por favor porfa pf pfv can could i we you u do may puedo podemos podria posso podemos "
+    "poderia pode hablar habla hablas hablan hablamos falar fala falas falam falamos speak talk "
+    "write escribir escrever escribo escrevo usted ustedes voce vc vcs ok okay si sim yes hola "
+    "oi ola hi hello the mejor melhor better prefer prefiero prefiro me mi language idioma "
+    "lingua now ahora agora".split()
+)
+
+
+def only_asks_for_a_language(text: str) -> bool:
+    """True when the message is a request for a language and nothing else."""
+    words = re.findall(r"[a-z']+", fold(text))
+    return bool(words) and requested(text) is not None and set(words) <= REQUEST_WORDS
+
+
 # A clause's classifier verdict alone makes the message urgent only when the classifier gives the
 # urgent intents together this much and the clause has this many words (a lone "please" or
 # "help me with" is not a plea). Chosen on the development sets (tests/urgent/*.yml).
@@ -318,10 +342,13 @@ class UrgentTriage(ConfiguredComponent):
                     break
         if name in DANGER_INTENTS and also is None:
             also = self._routine_clause(parts)
+        if name not in DANGER_INTENTS and only_asks_for_a_language(message.get(TEXT) or ""):
+            name, action = "greet", "language"
         if name != intent.get(INTENT_NAME_KEY):
             confidence = (
                 1.0
-                if action in ("forced", "unreadable", "refined", "clause")  # the lexicon's call
+                if action
+                in ("forced", "unreadable", "refined", "clause", "language")  # not a guess
                 else next((r["confidence"] for r in ranking if r.get(INTENT_NAME_KEY) == name), 1.0)
             )
             chosen = {INTENT_NAME_KEY: name, "confidence": confidence}
@@ -346,8 +373,11 @@ class UrgentTriage(ConfiguredComponent):
         the language it is written in or asks for, else the channel's hint, else the language of
         the danger words it used ("socorro!!" is too short for the detector)."""
         detected = message.get(LANGUAGE_KEY) or {}
+        written = detected.get("code")
+        if written is None and intent in SHOWS_LANGUAGE_BY_A_WORD:
+            written = word_language(message.get(TEXT) or "")
         code = shown_language(
-            Detection(detected.get("code"), float(detected.get("confidence") or 0.0)),
+            Detection(written, float(detected.get("confidence") or 0.0)),
             hint=(message.get(METADATA) or {}).get("language"),
             danger_words=verdict.get("lexicon") if intent in DANGER_INTENTS else None,
         )

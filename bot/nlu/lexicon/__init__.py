@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bot.nlu.clauses import clauses
 from bot.nlu.lexicon import en, es, pt
-from bot.nlu.lexicon.base import DEMOTED_BY, Verdict, assess_with
+from bot.nlu.lexicon.base import DEMOTED_BY, FINAL_CONTEXT, Verdict, assess_with
 
 LEXICONS = (en.LEXICON, es.LEXICON, pt.LEXICON)
 normalise = en.normalise  # English normalisation, for tests and tools
@@ -35,7 +35,11 @@ def _settled(part: Verdict, whole: Verdict) -> bool:
     topic_only = set(part.urgent_kinds) <= AUDIENCE_SETTLES or set(part.matches) <= WEAPON_WORDS
     if "audience" in settling and not topic_only:
         settling.discard("audience")
-    if not settling or "present" in part.context:
+    if "present" in part.context:
+        # "the smoke detector is beeping, but it's the battery": what settles the whole message
+        # for good (FINAL_CONTEXT) settles its present-tense clause too, as in triage's clauses
+        settling &= FINAL_CONTEXT
+    if not settling:
         return False
     return all(settling & set(DEMOTED_BY[kind]) for kind in part.urgent_kinds)
 

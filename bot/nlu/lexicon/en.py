@@ -300,7 +300,7 @@ PATTERNS = (
         r"|\b(?:bought|buying|got|getting|ordered|found) (?:a |some |the )?(?:rope|noose)\b|\bnoose\b|\btie a noose\b"
         r"|\b(?:saving|saved|stockpil\w*|hoard\w*|collecting|stash\w*) (?:up )?(?:my |all my |his |her |their |a bunch of )?(?:pills|meds|medications?|sleeping pills|painkillers)\b"
         r"|\b(?:i'm|i am|i feel like|feel like|feeling like|i've become|i'm just) (?:\w+ )?(?:a |such a )?burden\b|\beveryone(?:'d| would) be better off\b|\bbetter off (?:if i (?:was|were|wasn't|weren't)|without (?:me|him|her|them))\b"
-        r"|\bno one would (?:notice|care|miss me) if i\b|\bwhen i'm (?:gone|not here|dead)\b|\bafter i'm gone\b"
+        r"|\b(?:no one|nobody|noone|no-one) would (?:even )?(?:notice|care|miss me) if i\b|\bwhen i'm (?:gone|not here|dead)\b|\bafter i'm gone\b"
         r"|\bno (?:reason|point) (?:to|in|for) (?:live|living|go on|going on|keep going|keeping going|being here|being alive|anything|trying|me)\b"
         r"|\b(?:don't|can't|do not|cannot) see (?:the |any )?point (?:in|of|to) (?:going on|living|life|anything|any of (?:it|this)|being here|trying|keep going)\b|\bwhat'?s the point (?:of|in) (?:living|life|going on|being alive|anything|even trying|me)\b|\bwhat'?s the point anymore\b"
         r"|\b(?:want|wish i could|just want to|i'd like to) (?:to )?(?:disappear|vanish|not exist|stop existing|go to sleep (?:and|forever)|sleep forever|not wake up|never wake up|not be here|fade away)\b"
@@ -362,6 +362,8 @@ PATTERNS = (
 PRESENT = re.compile(
     r"(?<!not )\bright now\b|(?<!safe )(?<!okay )(?<!ok )(?<!fine )(?<!over )(?<!open )(?<!happens )(?<!do )(?<!closed )(?<!different )(?<!better )(?<!done )\bnow\s*[!.]*$|\bnow!|\b(?:here|there|outside|inside|happening|going on|coming|come|hurry|help|please) now\b"
     r"|\band now\b|\bnow (?:he|she|they|it|there)(?:'s| is| are|'re)\b|\bcurrently\b|\bat the moment\b|\bas we speak\b|\bas i (?:type|write|text)\b"
+    # (thirteenth sets) "someone is stealing my catalytic converter, I can hear it"
+    r"|\bi can (?:hear|see) (?:it|them|him|her)\b(?! (?:every|all the time|at night|sometimes|on weekends))"
     r"|\b(?:is|are|'s|'re) happening\b|\bin progress\b|\bstill (?:here|there|inside|outside|in the|in my|at|on(?! file| record)|going|burning|bleeding|not)\b"
     r"|\bhurry\b|\bplease help\b|\bhelp me\b|!!|\bjust (?:now|happened|broke|shot|stabbed|hit|collapsed|been|got|was|robbed|mugged|attacked|assaulted|fired|flipped|crashed|fell|grabbed|swallowed|took off|ran off|drove off|went under|stopped breathing|passed out)\b"
     r"|\b(?:is|are|'s|'re) (?:on the floor|on the ground|not breathing|unconscious|unresponsive|not moving|turning blue)\b|\bspreading\b|\b(?:alarm|detector) (?:is |'s )?(?:going off|beeping|sounding)\b"
@@ -411,6 +413,10 @@ INFORMATIONAL = re.compile(
     # (twelfth sets)
     r"|\bwhat am i supposed to do (?:if|when)\b|(?:^|[.?!,] )if (?:my|our) (?:\w+ ){0,2}(?:ever|was ever|were ever)\b|\bjust (?:want|wanted|trying) to be prepared\b|\bjust curious\b"
     r"|\bis it (?:ok|okay|alright|safe) to (?:keep|carry|have|store|own|bring|leave)\b"
+    # (thirteenth sets) preparing ahead ("we want to be prepared"); what the law counts as a
+    # firearm ("is a crossbow considered a firearm")
+    r"|\b(?:want|wanted|trying|like|need|try) to be (?:better |more )?prepared\b|\bpreparedness\b|\b(?:come|coming|visit|stop by) (?:\w+ ){0,4}to (?:talk|speak|present) (?:to (?:\w+ ){1,3})?(?:about|on)\b"
+    r"|\b(?:considered|classified as|counts? as|counted as|qualif(?:y|ies) as|defined as) (?:an? |the )?(?:\w+ )?(?:firearm|weapon|gun|deadly weapon)s?\b"
 )
 PERMIT = re.compile(
     r"\b(?:career|job) fairs?\b|\b(?:pistol|gun|handgun|firearms?|weapons?) (?:permit|license|licence|course|class|safety|registration|training|laws?|rules?|carry|locks?|buy ?backs?)\b"
@@ -442,7 +448,7 @@ PERMIT = re.compile(
 NEGATION = re.compile(
     r"\bnot (?:threatening|hurting|bothering) (?:anyone|anybody)\b|\bin general,? not right now\b|\bnot happening (?:right )?now\b|\bnothing (?:serious|urgent)\b|\b(?:no ?one|nobody|noone|no-one|none of us) (?:was|is|got|were|'s) (?:hurt|injured|harmed)\b|\bno (?:injuries|injury|one hurt)\b"
     r"|\b(?:everyone|everybody)(?: is| was|'s|s) (?:ok|okay|fine|safe|alright|unhurt)\b"
-    r"|\b(?:it's not|it is not|this is not|this isn't|it isn't|not) (?:an |a real )?emergency\b|\bnon-?emergency\b|\bnot urgent\b"
+    r"|\b(?:it's not|it is not|this is not|this isn't|it isn't|not) (?:an |a real )?emergency\b|(?<!the )(?<!your )(?<!a )\bnon-?emergency\b(?! (?:line|number|phone|#))|\bnot urgent\b"
     r"|\b(?:nobody|no ?one|noone|no-one) (?:hurt|injured)\b|\bminor (?:accident|crash|fender|collision)\b|\bsmall (?:accident|crash|fender|collision)\b|\bfender ?bender\b|\bjust (?:a )?(?:scratch|dent|bump)\b"
     # (eleventh sets)
     r"|\b(?:it's|its|it is|this is) not (?:happening )?(?:right )?now\b|\b(?:there's |there is |there was )?no violence\b"
@@ -551,6 +557,9 @@ RESOLVED = re.compile(
     r"|\bit was just (?:someone's|someones|somebody's|somebodys|the neighbou?rs?'?s?)\b|\ball (?:fine|ok|okay|clear) now\b"
     r"|\b(?:a |the )?package (?:is |was )?(?:held|on hold|stuck|delayed)\b|\b(?:do|would) (?:you|the police|cops|police) (?:guys )?(?:really )?(?:call|text) (?:people|like that|to ask)\b"
     # (twelfth sets) someone found and home, a fight "over now"
+    # (thirteenth sets) a detector asking for its battery; shots explained by the season
+    r"|\b(?:low|dead|dying|weak) batter(?:y|ies)\b|\b(?:it's|its|it is|probably|prob|must be|just|only|i think it's|i think its) (?:just |only |probably )?(?:the |a )?batter(?:y|ies)\b|\bend[- ]of[- ]life (?:chirp|beep|warning|signal|alert)s?\b"
+    r"|\b(?:it's|its|it is|they're|theyre|probably|prob|must be|pretty sure (?:it's|its|it is|they're|theyre)) (?:just |only )?(?:hunters|hunting|target practice|the (?:gun|shooting) range)\b"
     r"|\b(?:is|'s|are|'re|got|made it) home safe\b|\bfound (?:her|him|them)\b(?!.{0,40}\bnot\b).{0,40}\b(?:safe|fine|okay|ok)\b|\b(?:it's|its|it is|that's|thats) (?:all )?over now\b"
 )
 PATTERNS = (
@@ -907,6 +916,47 @@ PATTERNS = (
         r"\b(?:put|hid|found|installed) (?:a )?(?:tracker|gps|airtag|tracking device|tracking app)\b.{0,60}\b(?:my (?:ex|husband|boyfriend|partner|wife|girlfriend)|he|she)\b"
         r"|\b(?:my (?:ex|husband|boyfriend|partner|wife|girlfriend)|he|she) (?:put|puts|hid|hides|installed|placed) (?:a |an )?(?:tracker|gps|airtag|tracking device|tracking app)\b"
         r"|\b(?:my (?:ex|husband|boyfriend|partner|wife|girlfriend)|he|she) (?:tracks|is tracking|keeps tracking) (?:me|my (?:phone|car|location))\b|\balways knows where i am\b",
+    ),
+)
+
+# Thirteenth pass (2026-12-03, thirteenth session), general causes from the thirteenth sets'
+# mistakes: a student's or child's writing about killing themselves that the adult asks about now;
+# "people who sound suicidal? that's me"; how far a fall must be to be fatal; a gun taken out and
+# loaded; a child who never got off the bus; a theft heard in progress.
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "warning-signs-13",
+        "crisis",
+        "crisis_self",
+        r"\b(?:suicidal|suicide|kill(?:ing)? (?:myself|themselves)|end(?:ing)? (?:my|their) (?:life|lives))\b.{0,80}\b(?:that's|thats|that is|it's|its|this is) (?:me|about me|for me|my situation)\b"
+        r"|\bhow (?:high|far|tall|many|much|long) (?:\w+ ){0,8}(?:to be (?:fatal|lethal|deadly)|(?:is|are|would be) (?:fatal|lethal|deadly)|to (?:die|kill (?:you|me|a person|someone|yourself|myself)))\b|\blethal dose\b"
+        r"|\b(?:took|got|grabbed|have|loaded|pulled) (?:out )?(?:my |his |her |the |a )?(?:\w+'?s? )?(?:gun|pistol|rifle|shotgun|revolver|handgun)\b.{0,40}\b(?:it's|its|it is) loaded\b"
+        r"|\b(?:won't|will not) (?:be needing|need) (?:a|any) (?:job|future|plan|car|license|coat)\b"
+        r"|\b(?:tylenol|pills|acetaminophen|advil|sleeping pills|painkillers|meds)\b.{0,60}\basking for (?:me|myself)\b|\bnot sleepy tired\b"
+        r"|\b(?:hear|see|hug|talk to|call|kiss) (?:\w+ ){0,4}one last time\b|\bget (?:my )?(?:things|stuff|affairs|everything) (?:sorted|in order|taken care of) before i go\b"
+        r"|\bthe (?:water|river|ocean|lake|bridge) (?:is|keeps) calling (?:me|my name)\b",
+    ),
+    _p(
+        "child-concern-13",
+        "crisis",
+        "crisis_self",
+        r"\b(?:wrote|writing|drew|drawing|posted|said|says|told me|texted|searched|googled) (?:\w+ ){0,4}(?:about )?(?:killing (?:herself|himself|themselves)|wanting to die|suicide|ending (?:her|his|their) life)\b.{0,60}\bwhat (?:do|should|can) (?:i|we) do\b",
+    ),
+    _p(
+        "missing-13",
+        "emergency",
+        "missing_now",
+        r"\b(?:was|were|is|are) supposed to (?:be home|get (?:home|off)|come home|be back|get back|be here|show up|arrive)\b.{0,60}\b(?:ago|never|hasn't|hasnt|has not|isn't|isnt|not here|not home|no sign)\b"
+        r"|\bnever got off the (?:school )?bus\b|\bnever (?:came|got|made it) (?:home|back)\b(?! (?:last|that|one) (?:night|time|day|week))",
+    ),
+    _p(
+        "crime-heard-13",
+        "emergency",
+        "threat_now",
+        r"\b(?:someone|somebody|a guy|a man|people|some guys|two guys|they)(?:'s| is| are|'re) (?:stealing|taking|cutting off|sawing off|breaking into|trying to steal)\b.{0,80}\b(?:i can hear|i hear|i can see|i see|i'm watching|im watching|right now|right this (?:second|minute)|as we speak)\b"
+        r"|\b(?:under|beneath) (?:my|our|the|a) (?:other )?(?:car|truck|van|suv)\b.{0,20}\bwith a saw\b|\bclimbing (?:in|into|out|out of|through) (?:my|their|the|a|his|her|our) (?:\w+ )?windows?\b"
+        r"|\b(?:people|someone|somebody|kids?|a kid|a child|he|she|they|the driver)(?:'s| is| are|'re) trapped\b|\btrapped (?:inside|in the (?:car|building|house|fire|elevator))\b",
     ),
 )
 

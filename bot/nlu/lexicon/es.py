@@ -67,7 +67,7 @@ PATTERNS = (
         "es-weapon",
         "emergency",
         "violence",
-        r"\b(?:pistolas?|arma|armas|cuchillos?|navajas?|machetes?|revolver|escopetas?|rifles?|fusil)\b(?! (?:de (?:juguete|agua|aire|balines))|s? de fuego (?:permit|licen))"
+        r"(?<!ningun )(?<!ninguna )(?<!sin )(?<!no hay )\b(?:pistolas?|arma|armas|cuchillos?|navajas?|machetes?|revolver|escopetas?|rifles?|fusil)\b(?! (?:de (?:juguete|agua|aire|balines))|s? de fuego (?:permit|licen))"
         r"|\barmad[oa]s?\b|(?<!se )\bdisparos?\b|\bbalazos?\b|\bbalacera\b|\btiroteo\b|^(?!.*\balarm[ae]s?\b).*?\bdispar(?:aron|ando|o|an)\b|\btiros\b|\bbalearon\b"
         r"|\bapunal(?:o|aron|ado|ada|ando)\b|\bacuchill(?:o|aron|ado|ada|ando)\b",
     ),
@@ -84,7 +84,7 @@ PATTERNS = (
         "es-fire",
         "emergency",
         "fire",
-        r"(?<!estuvo )(?<!fue )(?<!es )(?<!puro )\bfuego\b(?! artificial)|\bincendio\b|\bse (?:esta )?quem(?:a|ando)\b|\blleno de humo\b|\bhumo\b(?! de cigarr)|\bllamas\b"
+        r"(?<!estuvo )(?<!fue )(?<!es )(?<!puro )\bfuego\b(?! artificial)|\bincendio\b|\bse (?:esta )?quem(?:a|ando)\b|\blleno de humo\b|\bhumo\b(?! de cigarr| del? (?:la )?(?:asado|parrilla|bbq|barbacoa|asador|carne asada))|\bllamas\b"
         r"|\b(?:olor|huele) a (?:gas|quemado|humo)\b|\bfuga de gas\b|\bmonoxido\b|\bexplo(?:sion|to|taron)\b|\bcables? (?:caidos?|chispeando)",
     ),
     _p(
@@ -144,7 +144,7 @@ PATTERNS = (
         r"\bmi "
         + FAMILY
         + r" (?:\w+ )?(?:me |la |lo |nos |les )?(?:pega|golpea|maltrata|amenaza|abusa|pego|golpeo|amenazo|ahorco|empujo|pateo|violo|lastima|lastimo)\b"
-        r"|\bmaltrato\b|\bme (?:pega|golpea|maltrata) (?:mi|cuando)"
+        r"|\bmaltrato\b(?! (?:a|de) (?:los |las |un |una )?(?:animal|animales|animais|perros?|gatos?|mascotas?|caballos?|cachorros?))|\bme (?:pega|golpea|maltrata) (?:mi|cuando)"
         r"|\b(?:me|nos) (?:pega|pegan|golpea|golpean|maltrata|maltratan|ahorca|empuja)\b(?! (?:la gana|el sol|fuerte el sol))"
         r"|\b(?:me|nos) (?:ha|han) (?:pegado|golpeado|maltratado|ahorcado|empujado|pateado|lastimado)\b",
     ),
@@ -180,7 +180,9 @@ PRESENT = re.compile(
     r"|\b(?:detector|alarma) (?:\w+ ){0,3}(?:esta|sigue) (?:sonando|pitando)\b.*\b(?:dolor de cabeza|mareos?|mareados?|vomit\w+|desmay\w+)\b"
     r"|\b(?:sono|suena|esta sonando|se activo) (?:el |la )?(?:detector|alarma)\b.*\b(?:vomitando|mareados?|dolor de cabeza|desmay\w+|no despierta)\b"
     r"|\bacaba(?:n)? de (?:robar|asaltar|disparar|apunalar|chocar|atropellar|pegar|golpear|caer|desmayar)\w*|\b(?:va|van|se va|se van|salio|salieron) corriendo\b"
-    r"|\b(?:detector|alarma) (?:\w+ ){0,4}(?:sonando|pitando|se activo)\b.*\b(?:humo|fuego|gas|mareados?)\b|\btodavia (?:esta|estan|sigue|siguen)\b|\bsigue(?:n)? (?:aqui|ahi|adentro|afuera)\b"
+    r"|\b(?:detector|alarma) (?:\w+ ){0,4}(?:sonando|pitando|se activo)\b.*(?<!no hay )(?<!sin )(?<!no hay ningun )\b(?:humo|fuego|gas|mareados?)\b|\btodavia (?:esta|estan|sigue|siguen)\b|\bsigue(?:n)? (?:aqui|ahi|adentro|afuera)\b"
+    # (thirteenth sets) hiding from it now
+    r"|\b(?:estoy|estamos|estan|esta|seguimos|sigo) escondid[oa]s?\b|\b(?:nos estamos|me estoy) escondiendo\b|\bescondiendonos\b"
     r"|\b(?:esta|estan|sigue|siguen|me|nos|le|la|lo) (?:(?:me|nos|le|la|lo) )?"
     + DANGER_GERUND
     + r"\b|\bhay (?:\w+ ){1,4}"
@@ -323,7 +325,7 @@ PATTERNS = (
 # "no hay peligro", "ya se calmó todo".
 RESOLVED = re.compile(
     r"\bya se calmo(?: todo)?\b|\btodo (?:esta )?tranquilo (?:ya|ahora)\b|\bya (?:esta )?todo tranquilo\b|\bya paso todo\b|\bse lo llevo su familia\b|\bfalsa alarma\b"
-    r"|\bera (?:solo|nomas|nada mas) (?:el|la|un|una)\b|\bcarne asada\b|\bparrillada\b|\bbarbacoa\b"
+    r"|\bera (?:solo|nomas|nada mas) (?:el|la|un|una)\b(?! (?:duda|pregunta|consulta))|\bcarne asada\b|\bparrillada\b|\bbarbacoa\b"
     r"|\bquema controlada\b|\bera (?:una )?pelicula\b|\bestaban filmando\b"
     r"|\bel (?:humo|olor|fuego) (?:era|venia|es) de (?:la |el |una |un |mi |su )?(?:parrilla|asador|chimenea|fogata|cocina|horno|vecino)\b|\bya (?:paso|se me paso) el susto\b"
     r"|\b(?:es|era|sera|debe ser|creo que es) (?:la|las) baterias?\b|\bbateria (?:baja|descargada|muerta)\b|\bya (?:todo )?(?:esta )?(?:todo )?(?:en calma|calmado|quieto)\b"
@@ -625,6 +627,42 @@ PATTERNS = (
     ),
 )
 
+# Thirteenth pass (2026-12-03, thirteenth session): "nobody would notice if I died", a gun to be
+# used "on myself", "I can't take it" on a rooftop or a bridge, the pain to stop "any way".
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "es-warning-signs-13",
+        "crisis",
+        "crisis_self",
+        r"\bnadie (?:se )?(?:daria cuenta|notaria|me extranaria|me echaria de menos|lo notaria|le importaria|se enteraria)\b.{0,40}\bsi (?:me muero|muero|me muriera|muriera|desapareciera|desaparezco|me voy|me fuera|ya no estoy|ya no estuviera)\b"
+        r"|\bsi (?:me muero|muero|me muriera|muriera|desapareciera|desaparezco)\b.{0,40}\bnadie (?:se )?(?:daria cuenta|notaria|me extranaria|lo notaria)\b"
+        r"|\busarl[oa] (?:conmigo|en mi|contra mi|en mi contra)\b|\b(?:dispararme|pegarme un tiro|pegarme un balazo)\b"
+        r"|\b(?:no aguanto|ya no aguanto|no puedo mas|ya no puedo)\b.{0,80}\b(?:azotea|techo|puente|vias del tren|orilla|precipicio|barranco)\b|\b(?:azotea|techo|puente|vias del tren|precipicio)\b.{0,80}\b(?:no aguanto|ya no puedo|no puedo mas|saltar|tirarme)\b"
+        r"|\b(?:quiero|queria) que (?:el|este) dolor (?:pare|se acabe|termine|parara|acabara)\b.{0,40}\b(?:como sea|de cualquier (?:forma|manera)|lo que sea)\b"
+        r"|\b(?:tengo|ya tengo) un plan\b.{0,40}\b(?:el dia|la fecha|la hora)\b|\bya eleg[ií] el dia\b|\bel (?:agua|rio|mar) me (?:esta llamando|llama)\b",
+    ),
+    _p(
+        "es-missing-13",
+        "emergency",
+        "missing_now",
+        r"\b(?:demencia|alzheimer)\b.{0,80}\b(?:no ha vuelto|no ha regresado|no regresa|no vuelve|no aparece|no lo encontramos|no la encontramos|desaparecio|se perdio)\b"
+        r"|\b(?:no ha vuelto|no ha regresado|no aparece|desaparecio|se perdio)\b.{0,80}\b(?:demencia|alzheimer)\b",
+    ),
+    _p(
+        "es-abuse-13",
+        "domestic_violence",
+        "abuse_ongoing",
+        r"\b(?:rompio|quebro|escondio|me quito|tiro) (?:mi |el )?(?:telefono|celular)\b.{0,30}\bpara (?:que|q) no (?:pudiera|pueda|podia) (?:llamar|pedir)\b",
+    ),
+    _p(
+        "es-plea-13",
+        "emergency",
+        "plea",
+        r"^(?:ayuda|auxilio)(?: (?:aqui|porfa|por favor|pls))?\s*[!.]*$",
+    ),
+)
+
 CONTEXTS = {
     "past": re.compile(
         r"\b(?:detuvieron|arrestaron|encerraron|se llevaron preso|fallecio|fallecieron|perdieron a|perdi a)\b|\bayer\b|\banoche\b|\bantier\b|\banteayer\b|\bla (?:semana|noche) pasada\b|\b(?:el|del|al) (?:mes|ano|fin de semana|verano|invierno) pasado\b"
@@ -646,10 +684,13 @@ CONTEXTS = {
         r"|\bdetector(?:es)? de (?:humo|monoxido)\b|\balarma (?:de|contra) (?:humo|incendio)s?\b|\bextintor\b"
         r"|\bpelicula\b|\bnoticias?\b|\bserie\b|\bvideojuego\b|\bjuego\b|\blibro\b|\bcancion\b|\bpor error\b|\bsin querer\b|\bpor accidente\b|\bes legal\b"
         r"|\bpara (?:que (?:\w+ ){0,3}no|evitar)\b|\bevitar\b|\bprevenir\b|\bsenales\b|\bcomo reconocer\b|\bpara estar preparad[oa]s?\b"
-        r"|\b(?:encontre|me encontre|halle) (?:una?|el|la) (?:navaja|pistola|arma|cuchillo|revolver|bala)s?\b|\bentregar(?:la|lo)?\b|\bfelicitar\b|\bagradecer\b|\bvi en\b|\bnoticiero\b|\bepisodio\b|\bviendo (?:la |el |una |un |las |los )?(?:tele|television|tv|serie|novela|pelicula|noticias|video|programa|documental)"
+        r"|\b(?:encontre|me encontre|halle) (?:un|una|unos|unas|el|la|los|las) (?:\w+ )?(?:navaja|pistola|arma|cuchillo|revolver|bala)s?\b|\b(?:balas?|municion|casquillos?|cartuchos?) (?:\w+ )?(?:que|q) (?:encontre|halle|me encontre)\b|\bentregar(?:la|lo)?\b|\bfelicitar\b|\bagradecer\b|\bvi en\b|\bnoticiero\b|\bepisodio\b|\bviendo (?:la |el |una |un |las |los )?(?:tele|television|tv|serie|novela|pelicula|noticias|video|programa|documental)"
         r"|\bplaticas? sobre\b|\bpresentacion\b|\btarea\b|\bestudiando\b|\bestadisticas\b|\binvestigacion\b|\brecursos\b|\bvoluntari\w+|\bgrupos? de apoyo\b|\bboletin\b"
         r"|\bno hay (?:fuego|humo)\b|\bsin fuego\b|\bfuma\b|\bfumar\b|(?<!con )(?<!con un )(?<!con el )(?<!con los )(?<!com )\bcigarr\w+|\bvape\w*|\bmarihuana\b|\btabaco\b|\bpila\b|\bbateria\b|\bcomo (?:lo |la |le |los )?(?:denuncio|reporto|informo)\b|\bsin q(?:ue)? (?:sepan|se entere)n?\b|\bdeshacerme de\b|\btirar (?:las |los )?(?:medicinas|medicamentos|pastillas)\b|\bcuando (?:debo|se debe|puedo) llamar al 911\b"
         r"|\bcasi me (?:da|dio|daba) (?:un )?(?:infarto|ataque)\b|\bme va a dar un (?:infarto|ataque)\b|\b(?:tele)?novela\b"
+        # (thirteenth sets) a school play, "if I see one more ticket I'll have a heart attack",
+        # learning first aid "in case"
+        r"|\bobra (?:de teatro|de la escuela|escolar)\b|\buna obra (?:de|sobre)\b|\bsi (?:\w+ ){1,6}me (?:da|dara|daria) (?:un )?(?:infarto|ataque|patatus|soponcio)\b|\baprender a\b|\bpor si (?:pasa|ocurre|sucede) algo\b"
         r"|\ben caso de que\b|\bpor si (?:acaso|se pierde|se pierden|se me pierde)\b|\bplan de (?:escape|evacuacion|emergencia)\b"
         r"|\b(?:hay|tienen|existe) (?:algun|un|algunos) (?:programa|registro|grupo|servicio)\b|\ba quien (?:le )?(?:aviso|llamo|reporto|le digo)\b|\bse permite\b"
         r"|\bestafa\b|\bfraude\b|\bscam\b|\blegalmente\b|\bes (?:una )?pregunta\b|\bpregunta nomas\b|\b(?:solo|nomas|nada mas) (?:pregunto|es curiosidad)\b|\bpor curiosidad\b"
@@ -678,6 +719,8 @@ CONTEXTS = {
         r"\bno (?:amenaza|molesta|le hace nada) a nadie\b|\b(?:el|ella|mi \w+) (?:ya )?esta bien\b|\bno es nada grave\b|\bnada grave\b|\bno es (?:una )?emergencia\b|\bno es urgente\b|\bnadie (?:salio |resulto |esta |fue |quedo )?(?:herido|lastimado)\b"
         r"|\bno hubo (?:heridos|lesionados)\b|\btodos (?:estan|estamos) bien\b|\bchoque (?:menor|leve|pequeno|chiquito)\b|\bsolo (?:un )?(?:rayon|golpecito|rasguno)\b"
         r"|\bno hay (?:ningun )?peligro\b"
+        # (thirteenth sets) keys locked in a car with no child inside
+        r"|\bno hay (?:ningun )?(?:ninos?|nino|nadie|bebes?)(?: ni \w+)? (?:adentro|dentro)\b"
         r"|\bno (?:le |les )?(?:pego|golpeo|lastimo|hirio|paso nada) a nadie\b|\bno hay heridos\b"
         # (eleventh sets)
         r"|\bno hay (?:violencia|golpes|amenazas)\b|\bno es (?:ahorita|ahora|en este momento)\b|\bno esta pasando (?:ahorita|ahora)\b"

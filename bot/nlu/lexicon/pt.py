@@ -71,7 +71,7 @@ PATTERNS = (
         "pt-weapon",
         "emergency",
         "violence",
-        r"\b(?:arma|armas|revolver|pistola|faca|facao|canivete|espingarda|fuzil|rifle)\b(?! (?:de (?:brinquedo|agua|pressao|airsoft|paintball)))"
+        r"(?<!nenhuma )(?<!nenhum )(?<!ningun )(?<!ninguna )(?<!sem )(?<!nao tem )(?<!nao tinha )\b(?:arma|armas|revolver|pistola|faca|facao|canivete|espingarda|fuzil|rifle)\b(?! (?:de (?:brinquedo|agua|pressao|airsoft|paintball)))"
         r"|\barmad[oa]s?\b|\btiros\b|\b(?:levou|levei|deu|deram|dar|dei|ouvi|ouvimos|escutei|barulho de|um) (?:um )?tiro\b|\btiroteio\b|\batir(?:ando|aram|ou|am|ar)\b|\bbalead[oa]\b|(?<!se )\bdisparos?\b|\besfaque(?:ou|aram|ado|ada|ando)\b",
     ),
     _p(
@@ -88,7 +88,7 @@ PATTERNS = (
         "pt-fire",
         "emergency",
         "fire",
-        r"(?<!foi )(?<!e )(?<!eh )\bfogo\b(?! de artificio)|\bincendio\b|\bpegando fogo\b|\bcheio de fumaca\b|\bqueimando\b|\bfumaca\b(?! de cigarro)|\bchamas\b"
+        r"(?<!foi )(?<!e )(?<!eh )\bfogo\b(?! de artificio)|\bincendio\b|\bpegando fogo\b|\bcheio de fumaca\b|\bqueimando\b|\bfumaca\b(?! de cigarro| do churrasco| da churrasqueira)|\bchamas\b"
         r"|\bcheiro (?:forte )?de (?:gas|queimado|fumaca)\b|\bvazamento de gas\b|\bvazando gas\b|\bmonoxido\b|\bexplo(?:sao|diu)\b(?! de (?:raiva|rir|alegria|felicidade|emocao|odio))|\bfios? (?:caidos?|soltando faisca)",
     ),
     _p(
@@ -308,7 +308,7 @@ PATTERNS = (
 # "não tem perigo", "já acalmou tudo".
 RESOLVED = re.compile(
     r"\bja acalmou(?: tudo)?\b|\besta tudo (?:calmo|tranquilo)(?: agora)?\b|\bja passou (?:tudo)?\b|\ba familia levou (?:ele |ela )?embora\b|\balarme falso\b|\bfalso alarme\b"
-    r"|\bera (?:so|soh|apenas) (?:o|a|um|uma)\b|\bchurrasco\b"
+    r"|\bera (?:so|soh|apenas) (?:o|a|um|uma)\b(?! (?:duvida|pergunta|consulta))|\bchurrasco\b"
     r"|\bqueima controlada\b|\b(?:ta|esta|tah) tudo (?:certo|bem|ok|tranquilo)\b|\b(?:e|eh|era|foi) (?:um |uma )?(?:golpe|fraude|trote)\b|\bera (?:um )?filme\b|\bestavam (?:gravando|filmando)\b"
     r"|\b(?:e|era|deve ser|acho que e) (?:a|as) baterias?\b|\bbateria (?:fraca|baixa|acabando|descarregada)\b|\b(?:ta|esta|tah) tudo (?:quieto|calmo)\b|\bagora (?:ta|esta) tudo (?:quieto|calmo|tranquilo|normal)\b"
     # (eleventh sets)
@@ -592,6 +592,42 @@ PATTERNS = (
     ),
 )
 
+# Thirteenth pass (2026-12-03, thirteenth session): "ninguem ia notar se eu morresse", a gun to be
+# used "em mim", "nao aguento" on a rooftop or a bridge, the pain to stop "qualquer jeito".
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "pt-warning-signs-13",
+        "crisis",
+        "crisis_self",
+        r"\bninguem (?:nem )?(?:ia|iria|vai|vai nem|nem ia|nem iria)? ?(?:nem )?(?:notar|perceber|sentir (?:a )?(?:minha )?falta|ligar|se importar|ligaria|notaria|perceberia)\b.{0,40}\bse eu (?:morresse|sumisse|morrer|sumir|fosse embora|nao estivesse|me matasse)\b"
+        r"|\bse eu (?:morresse|sumisse|morrer|sumir)\b.{0,40}\bninguem (?:nem )?(?:ia|iria|vai)? ?(?:nem )?(?:notar|perceber|sentir (?:a )?(?:minha )?falta|ligar)\b"
+        r"|\busar (?:ela|ele|isso|a arma|o revolver|a espingarda) (?:em mim|contra mim|comigo)\b|\bme dar um tiro\b"
+        r"|\b(?:nao aguento|ja nao aguento|nao consigo mais)\b.{0,80}\b(?:telhado|terraco|laje|ponte|trilho|beirada|penhasco)\b|\b(?:telhado|terraco|laje|ponte|trilho|penhasco)\b.{0,80}\b(?:nao aguento|nao consigo mais|pular|me jogar)\b"
+        r"|\b(?:quero|queria) que (?:a|essa) dor (?:pare|parasse|acabe|acabasse|passe|passasse)\b.{0,40}\b(?:qualquer (?:jeito|forma|coisa)|de qualquer jeito|como for)\b"
+        r"|\b(?:to|tou|estou) (?:em cima|no alto|na beira|na beirada) d[oa] (?:telhado|terraco|laje|predio|ponte|viaduto)\b|\b(?:a agua|o rio|o mar) (?:ta|esta|fica) me chamando\b",
+    ),
+    _p(
+        "pt-danger-13",
+        "emergency",
+        "threat_now",
+        r"\b(?:levou|levei|tomou|tomei|deram|deu) (?:uma |umas |duas |varias )?facadas?\b|\bassalto\b.{0,30}\bagora\b|\bmandou (?:todo mundo|a gente|geral) passar\b",
+    ),
+    _p(
+        "pt-missing-13",
+        "emergency",
+        "missing_now",
+        r"\b(?:demencia|alzheimer)\b.{0,80}\b(?:nao voltou|ainda nao voltou|sumiu|nao achamos|nao encontramos|desapareceu|se perdeu)\b"
+        r"|\b(?:nao voltou|sumiu|desapareceu|se perdeu)\b.{0,80}\b(?:demencia|alzheimer)\b",
+    ),
+    _p(
+        "pt-plea-13",
+        "emergency",
+        "plea",
+        r"^(?:me )?ajud(?:a|em)(?: (?:aqui|pf|pfv|por favor|pls))?\s*[!.]*$",
+    ),
+)
+
 CONTEXTS = {
     "past": re.compile(
         r"\b(?:detiveram|prenderam|levaram preso|faleceu|faleceram|perdeu o|perdeu a)\b|\bperdi (?:o |a )?(?:meu|minha) (?:mae|pai|avo|marido|esposa|esposo|irmao|irma|tio|tia|emprego)\b|\bontem\b|\banteontem\b|\b(?:semana|noite) passada\b|\b(?:mes|ano|fim de semana|verao|inverno) passado\b"
@@ -623,6 +659,8 @@ CONTEXTS = {
         r"|\bgolpe (?:do|de|no|pelo|pela)\b|\bgolpista\b|\bfraude\b|\bscam\b|\blegalmente\b|\bso (?:uma )?pergunta\b|\b(?:so|soh|apenas) para saber\b|\bpergunto (?:so|soh|apenas|por curiosidade)\b|\bpor curiosidade\b"
         r"|\bse alguem (?:entrar|invadir|me atacar|me roubar)\b|\bquant[oa]s \w+ (?:\w+ )?(?:teve|tem|houve|tiveram)\b|\btem (?:algum |um )?programa\b"
         r"|\bfree fire\b|\bfogo no parquinho\b"
+        # (thirteenth sets) learning first aid "in case it happens", a school play
+        r"|\bcaso (?:aconte[cs]a|ocorra|precise)\b|\baprender a\b|\bpeca (?:de teatro|da escola|escolar)\b|\bse (?:\w+ ){1,6}(?:me da|vou ter) (?:um )?(?:infarto|treco|ataque)\b"
         rf"|\b(?:{ANIMALS}) (?:\w+ ){{0,3}}(?:morreu|morto|morta|atropelad[oa])\b"
         # hearsay and the news, the 988 line as a subject, a program asked about
         r"|\be verdade\b|\bverdade\s*\?|\bboato\w*|\b(?:li|vi) no (?:facebook|face|insta|instagram|whats|whatsapp|grupo|jornal|noticiario)\b|\bdizem que\b|\bfilmando\b|\bgravando\b"
@@ -646,6 +684,8 @@ CONTEXTS = {
         r"|\bnao (?:tem|teve|houve) feridos?\b|\bninguem (?:ferido|machucado)\b"
         # (eleventh sets)
         r"|\bnao (?:e|eh) agora\b|\bnao (?:esta|ta) acontecendo agora\b|\bnao (?:tem|ha|teve) (?:violencia|agressao)\b"
+        # (thirteenth sets) keys locked in a car with no child inside
+        r"|\bnao (?:tem|ha) (?:nenhuma )?(?:criancas?|ninguem|bebes?)(?: nem \w+)? (?:dentro|la dentro)\b"
     ),
     "gone": re.compile(
         r"\b(?:ja )?(?:foi|foram) embora\b|\bja (?:sairam|saiu|fugiram|fugiu)\b|\bnao (?:tem|tinha) (?:mais )?ninguem (?:la|em casa|dentro|no local|na casa)\b|\benquanto (?:a gente |nos )?(?:estava|estavamos) fora\b"
