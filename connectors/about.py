@@ -406,7 +406,7 @@ def _town(town: Town, language: str) -> str:
     person = _html(
         language,
         "person",
-        department=_e(town.name),
+        department=_e(town.name_in(language)),
         number=f'<a href="{_tel(phone.number)}">{_e(phone.number)}</a>',
         label=_e(phone.in_language("label", language)),
     )
@@ -455,7 +455,7 @@ def _town(town: Town, language: str) -> str:
 def _town_section(town: Town, language: str) -> str:
     anchor = f"town-{_e(town.id)}"
     return (
-        f'<section aria-labelledby="{anchor}"><h2 id="{anchor}">{_e(town.name)}</h2>'
+        f'<section aria-labelledby="{anchor}"><h2 id="{anchor}">{_e(town.name_in(language))}</h2>'
         f"{_town(town, language)}</section>"
     )
 
@@ -494,12 +494,12 @@ def about_page(towns: list[Town], language: str, department: str | None = None) 
     heading = phrase("utter_widget_about_link", language)
     if department is not None and len(towns) == 1:
         town = towns[0]
-        title = f"{heading}: {town.name}"
-        intro = _e(_t(language, "intro_town", department=town.name))
+        title = f"{heading}: {town.name_in(language)}"
+        intro = _e(_t(language, "intro_town", department=town.name_in(language)))
         towns_html = _town_section(town, language)
     else:
         title = heading
-        names = _series([_e(t.name) for t in towns], language)
+        names = _series([_e(t.name_in(language)) for t in towns], language)
         intro = _html(language, "intro_all", departments=names)
         towns_html = "".join(_town_section(t, language) for t in towns)
     body = f"<p>{intro}</p>{_general(language)}{towns_html}"
@@ -514,7 +514,8 @@ def about_page(towns: list[Town], language: str, department: str | None = None) 
 def not_found_page(towns: list[Town], language: str) -> str:
     """An unknown town: the list of the real ones (what was asked for is not repeated)."""
     links = "".join(
-        f'<li><a href="{_e(about_url(t.id, language))}">{_e(t.name)}</a></li>' for t in towns
+        f'<li><a href="{_e(about_url(t.id, language))}">{_e(t.name_in(language))}</a></li>'
+        for t in towns
     )
     return _template()[0].substitute(
         lang=language,

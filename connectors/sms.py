@@ -364,6 +364,6 @@ class SmsInput(InputChannel):
             "utter_sms_help",
             language,
             town=town.town,
-            town_name=town.name,
+            town_name=town.name_in(language),
             phone=town.main_phone.number,
         )

@@ -179,11 +179,16 @@ WIDGET_PREFIX = "utter_widget_"
 def widget_texts(town: Town) -> dict[str, dict[str, str]]:
     """The widget's own texts in every language, from the domain (their one home), with the
     town filled in; `{number}` stays for the widget to fill."""
-    values = {"town": town.town, "department": town.name, "phone": town.main_phone.number}
+    values = {"town": town.town, "phone": town.main_phone.number}
     return {
         language: {
             name[len(WIDGET_PREFIX) :]: phrase(
-                name, language, number="{number}", other="{other}", **values
+                name,
+                language,
+                number="{number}",
+                other="{other}",
+                department=town.name_in(language),
+                **values,
             )
             for name in responses()
             if name.startswith(WIDGET_PREFIX)
@@ -305,8 +310,10 @@ class WebChatInput(InputChannel):
         @hook.route("/demo", methods=["GET"])
         async def demo(request: Request) -> HTTPResponse:
             town = towns().get(request.args.get("department", ""))
+            lang = request.args.get("lang", "")
             headers = {"Content-Security-Policy": DEMO_CSP, "X-Content-Type-Options": "nosniff"}
-            return response.html(self._demo_page(page, town), headers=headers)
+            page_lang = lang if lang in SUPPORTED else None
+            return response.html(self._demo_page(page, town, page_lang), headers=headers)
 
         @hook.route("/config", methods=["GET"])
         async def config(request: Request) -> HTTPResponse:
@@ -491,7 +498,9 @@ class WebChatInput(InputChannel):
         return response.json({"ok": True, "rating": rating, "topic": topic})
 
     @staticmethod
-    def _demo_page(page: Template, town: Town | None) -> str:
+    def _demo_page(page: Template, town: Town | None, lang: str | None = None) -> str:
+        """The stand-in page; `lang` (demo?lang=es) is passed to the widget as the town's page
+        would pass its own language (data-language, else the page's <html lang>)."""
         if town is None:
             links = "".join(
                 f'<li><a href="demo?department={html.escape(t.id)}">{html.escape(t.name)}</a></li>'
@@ -503,8 +512,13 @@ class WebChatInput(InputChannel):
                 widget="",
             )
         name = html.escape(town.name)
+        language = f' data-language="{lang}"' if lang else ""
         embed = (
-            '<script src="widget.js" data-department="' + html.escape(town.id) + '" defer></script>'
+            '<script src="widget.js" data-department="'
+            + html.escape(town.id)
+            + '"'
+            + language
+            + " defer></script>"
         )
         body = (
             f"<p>This page stands in for the {name} website. The chat button in the corner is the "

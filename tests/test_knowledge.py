@@ -288,6 +288,23 @@ def test_a_translation_saying_more_than_the_english_is_an_error(town_copy: Path)
         load_town(town_copy)
 
 
+def test_a_file_without_the_departments_name_in_a_language_is_an_error(town_copy: Path) -> None:
+    """A Spanish reply must not say "West Hartford Police Department": the name is translated."""
+    text = town_copy.read_text()
+    start = text.index("\nnames: {")
+    town_copy.write_text(text[:start] + text[text.index("\n", start + 1) :])
+    with pytest.raises(KnowledgeError, match="names"):
+        load_town(town_copy)
+
+
+@pytest.mark.parametrize("town_id", sorted(TOWNS))
+def test_the_departments_name_is_given_in_each_language(town_id: str) -> None:
+    town = TOWNS[town_id]
+    assert town.name_in("en") == town.name
+    for language in ("es", "pt"):
+        assert town.name_in(language) != town.name and town.town in town.name_in(language)
+
+
 def test_a_reviewed_language_names_its_reviewer(town_copy: Path) -> None:
     text = town_copy.read_text().replace("es: {reviewed: false}", "es: {reviewed: true}")
     town_copy.write_text(text)

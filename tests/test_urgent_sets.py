@@ -4,7 +4,7 @@ suicide said indirectly, danger mixed with a routine question, and Spanish and P
 The sets in tests/urgent/ were written by authors who had not read the training data or the
 lexicon (each file's header says so). Each later set (tests/urgent/fresh*/) was measured once
 before anything was changed for it, then its mistakes were read and their general causes fixed;
-the newest, tests/urgent/fresh12/, has not been read: its figures are the ones to quote (README,
+the newest, tests/urgent/fresh13/, has not been read: its figures are the ones to quote (README,
 "Urgent messages, measured").
 
 The goal (issue "Urgent messages are never missed") is every urgent message with an urgent reply
@@ -89,12 +89,17 @@ SIZES = {
     "fresh12/en_routine.yml": (0, 150),
     "fresh12/es.yml": (140, 150),
     "fresh12/pt.yml": (140, 145),
+    "fresh13/en_warning_signs.yml": (140, 0),
+    "fresh13/en_mixed.yml": (100, 0),
+    "fresh13/en_routine.yml": (0, 150),
+    "fresh13/es.yml": (140, 145),
+    "fresh13/pt.yml": (140, 150),
 }
 ROUTINE_SETS = sorted(name for name, (_, routine) in SIZES.items() if routine)
 # set: (urgent messages that get an urgent reply, at least; routine ones that do, at most)
 FLOORS = {
-    # measured 2026-12-03, after the twelfth session's general causes below were fixed; the
-    # first to twelfth sets have been read, the thirteenth (fresh12/) has not: its figures to quote
+    # measured 2026-12-03, after the thirteenth session's general causes were fixed; the first
+    # to thirteenth sets have been read, the fourteenth (fresh13/) has not: its figures to quote
     "en_warning_signs.yml": (1.0, 0.0),  # 231/231
     "en_mixed.yml": (1.0, 0.0),  # 138/138
     "es.yml": (1.0, 0.0),  # 183/183, false alarms 0/197 (a near copy of a training line removed)
@@ -102,21 +107,21 @@ FLOORS = {
     "fresh/en_warning_signs.yml": (1.0, 0.0),  # 214/214
     "fresh/en_mixed.yml": (1.0, 0.0),  # 132/132
     "fresh/es.yml": (1.0, 0.0),  # 169/169, false alarms 0/192
-    "fresh/pt.yml": (1.0, 0.021),  # 169/169, false alarms 4/193
+    "fresh/pt.yml": (1.0, 0.011),  # 169/169, false alarms 2/193
     "fresh2/en_warning_signs.yml": (1.0, 0.0),  # 158/158
     "fresh2/en_mixed.yml": (1.0, 0.0),  # 110/110
     "fresh2/es.yml": (1.0, 0.013),  # 154/154, false alarms 2/159
     "fresh2/pt.yml": (1.0, 0.013),  # 159/159, false alarms 2/158
     "fresh3/en_warning_signs.yml": (1.0, 0.0),  # 149/149
     "fresh3/en_mixed.yml": (1.0, 0.0),  # 110/110
-    "fresh3/en_routine.yml": (0.0, 0.014),  # false alarms 2/149
+    "fresh3/en_routine.yml": (0.0, 0.007),  # false alarms 1/149
     "fresh3/es.yml": (1.0, 0.007),  # 148/148, false alarms 1/148
-    "fresh3/pt.yml": (1.0, 0.02),  # 147/147, false alarms 3/150
+    "fresh3/pt.yml": (1.0, 0.014),  # 147/147, false alarms 2/150
     "fresh4/en_warning_signs.yml": (1.0, 0.0),  # 144/144
     "fresh4/en_mixed.yml": (1.0, 0.0),  # 105/105
-    "fresh4/en_routine.yml": (0.0, 0.028),  # false alarms 4/147
+    "fresh4/en_routine.yml": (0.0, 0.035),  # false alarms 5/147
     "fresh4/es.yml": (1.0, 0.015),  # 148/148, false alarms 2/142
-    "fresh4/pt.yml": (1.0, 0.014),  # 148/148, false alarms 2/144
+    "fresh4/pt.yml": (1.0, 0.007),  # 148/148, false alarms 1/144
     "fresh5/en_warning_signs.yml": (1.0, 0.0),  # 154/154
     "fresh5/en_mixed.yml": (1.0, 0.0),  # 105/105
     "fresh5/en_routine.yml": (0.0, 0.033),  # false alarms 5/153
@@ -129,44 +134,51 @@ FLOORS = {
     "fresh6/pt.yml": (1.0, 0.015),  # 150/150, false alarms 2/138
     "fresh7/en_warning_signs.yml": (0.993, 0.0),  # 151/152
     "fresh7/en_mixed.yml": (1.0, 0.0),  # 100/100
-    "fresh7/en_routine.yml": (0.0, 0.033),  # false alarms 5/154
-    "fresh7/es.yml": (1.0, 0.033),  # 154/154, false alarms 5/152
+    "fresh7/en_routine.yml": (0.0, 0.026),  # false alarms 4/154
+    "fresh7/es.yml": (1.0, 0.027),  # 154/154, false alarms 4/152
     "fresh7/pt.yml": (1.0, 0.007),  # 145/145, false alarms 1/149
     # ninth sets: read this session (their general causes fixed, tests/test_triage.py)
-    "fresh8/en_warning_signs.yml": (0.973, 0.0),  # 145/149
+    "fresh8/en_warning_signs.yml": (0.979, 0.0),  # 146/149
     "fresh8/en_mixed.yml": (1.0, 0.0),  # 100/100
-    "fresh8/en_routine.yml": (0.0, 0.05),  # false alarms 8/160
+    "fresh8/en_routine.yml": (0.0, 0.025),  # false alarms 4/160
     "fresh8/es.yml": (1.0, 0.014),  # 151/151, false alarms 2/153
-    "fresh8/pt.yml": (1.0, 0.028),  # 152/152, false alarms 4/144
+    "fresh8/pt.yml": (1.0, 0.021),  # 152/152, false alarms 3/144
     # tenth sets (ninth session): written at its start, measured once at its end, read in the
     # tenth session (their general causes fixed, tests/test_triage.py)
     "fresh9/en_warning_signs.yml": (1.0, 0.0),  # 147/147
     "fresh9/en_mixed.yml": (1.0, 0.0),  # 100/100
-    "fresh9/en_routine.yml": (0.0, 0.02),  # false alarms 3/157
-    "fresh9/es.yml": (1.0, 0.022),  # 115/115, false alarms 3/142
+    "fresh9/en_routine.yml": (0.0, 0.013),  # false alarms 2/157
+    "fresh9/es.yml": (1.0, 0.029),  # 115/115, false alarms 4/142
     "fresh9/pt.yml": (1.0, 0.036),  # 117/117, false alarms 5/140
     # eleventh sets (the Spanish one written in the tenth session, the others in the eleventh):
     # measured once after the tenth session's changes (133/138, 98/100, 12/148 false alarms; es
     # 139/143 and 10/156; pt 148/154 and 5/148), then read in the eleventh
     "fresh10/en_warning_signs.yml": (1.0, 0.0),  # 138/138
     "fresh10/en_mixed.yml": (1.0, 0.0),  # 100/100
-    "fresh10/en_routine.yml": (0.0, 0.028),  # false alarms 4/148
-    "fresh10/es.yml": (1.0, 0.026),  # 143/143, false alarms 4/156
+    "fresh10/en_routine.yml": (0.0, 0.021),  # false alarms 3/148
+    "fresh10/es.yml": (1.0, 0.02),  # 143/143, false alarms 3/156
     "fresh10/pt.yml": (1.0, 0.0),  # 154/154, false alarms 0/148
     # twelfth sets (eleventh session): written at its start, measured once at its end (140/145,
     # 98/100, 17/145 false alarms; es 135/139 and 9/150; pt 141/145 and 10/164), read in the twelfth
     "fresh11/en_warning_signs.yml": (0.993, 0.0),  # 144/145
     "fresh11/en_mixed.yml": (0.99, 0.0),  # 99/100
-    "fresh11/en_routine.yml": (0.0, 0.042),  # false alarms 6/145
+    "fresh11/en_routine.yml": (0.0, 0.035),  # false alarms 5/145
     "fresh11/es.yml": (1.0, 0.014),  # 139/139, false alarms 2/150
-    "fresh11/pt.yml": (1.0, 0.007),  # 145/145, false alarms 1/164
-    # thirteenth sets (twelfth session): written at its start, measured once at its end, not
-    # read: the figures to quote
-    "fresh12/en_warning_signs.yml": (0.979, 0.0),  # 142/145
-    "fresh12/en_mixed.yml": (0.97, 0.0),  # 97/100
-    "fresh12/en_routine.yml": (0.0, 0.12),  # false alarms 18/151
-    "fresh12/es.yml": (0.979, 0.067),  # 142/145, false alarms 10/151
-    "fresh12/pt.yml": (0.986, 0.035),  # 141/143, false alarms 5/147
+    "fresh11/pt.yml": (1.0, 0.0),  # 145/145, false alarms 0/164
+    # thirteenth sets (twelfth session): written at its start, measured once at its end (142/145,
+    # 97/100, 18/151 false alarms; es 142/145 and 10/151; pt 141/143 and 5/147), read in the
+    # thirteenth
+    "fresh12/en_warning_signs.yml": (1.0, 0.0),  # 145/145
+    "fresh12/en_mixed.yml": (1.0, 0.0),  # 100/100
+    "fresh12/en_routine.yml": (0.0, 0.06),  # false alarms 9/151
+    "fresh12/es.yml": (1.0, 0.02),  # 145/145, false alarms 3/151
+    "fresh12/pt.yml": (1.0, 0.007),  # 143/143, false alarms 1/147
+    # fourteenth sets (thirteenth session): measured once at its end, not read; the figures to quote
+    "fresh13/en_warning_signs.yml": (0.986, 0.0),  # 143/145
+    "fresh13/en_mixed.yml": (0.98, 0.0),  # 98/100
+    "fresh13/en_routine.yml": (0.0, 0.11),  # false alarms 17/155
+    "fresh13/es.yml": (0.979, 0.06),  # 140/143, false alarms 9/150
+    "fresh13/pt.yml": (0.993, 0.066),  # 142/143, false alarms 10/153
 }
 TRAINING = {
     " ".join(t.lower().split())

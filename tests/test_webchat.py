@@ -130,6 +130,17 @@ def test_demo_page_embeds_the_widget_for_its_town(client: Client, town_id: str) 
     assert "script-src 'self'" in page.headers["content-security-policy"]
 
 
+def test_demo_page_shows_the_widget_as_a_spanish_or_portuguese_page_would(client: Client) -> None:
+    """demo?lang=es passes the language as a town's page would (data-language); anything but a
+    language the assistant speaks is ignored, never written into the page."""
+    page = client.get("demo?department=danbury&lang=es")
+    embed = '<script src="widget.js" data-department="danbury" data-language="es" defer>'
+    assert embed in page.text
+    for lang in ("xx", "%22%3E%3Cscript%3E", ""):
+        page = client.get(f"demo?department=danbury&lang={lang}")
+        assert "data-language" not in page.text and "<script>" not in page.text
+
+
 def test_demo_page_without_a_town_lists_the_towns(client: Client) -> None:
     page = client.get("demo?department=<script>")
     assert "<script>" not in page.text
@@ -611,7 +622,7 @@ def test_the_about_page_is_made_from_the_towns_file(
     page, town = reply.text, towns()[town_id]
     text = visible_text(page)
     assert f'<html lang="{language}">' in page
-    assert f"{phrase('utter_widget_about_link', language)}: {town.name}" in text
+    assert f"{phrase('utter_widget_about_link', language)}: {town.name_in(language)}" in text
     for source in town.sources.values():  # every source, as a link, its href escaped
         assert f'<a href="{html.escape(str(source.url))}">' in page, source.url
         if source.title:

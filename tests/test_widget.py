@@ -821,6 +821,28 @@ def test_on_a_portuguese_page_the_widget_speaks_portuguese_and_axe_passes(
         context.close()
 
 
+def test_the_residents_own_message_takes_the_language_the_assistant_read_it_in(widgets) -> None:
+    """On an English page, a message written in Spanish is marked lang="es" once the reply says
+    so, with its spoken label ("Usted:") and the reply's "(opens in a new tab)" in Spanish: a
+    screen reader pronounces each as written (WCAG 3.1.2)."""
+    from bot.phrases import phrase
+
+    widget = widgets("danbury")
+    widget.open()
+    widget.ask("necesito una copia del reporte de policia de un accidente")
+    reply = widget.page.locator(".pa-bot").last
+    assert reply.get_attribute("lang") == "es"
+    mine = widget.page.locator(".pa-user").last
+    assert mine.get_attribute("lang") == "es"
+    assert mine.locator(".pa-sr").text_content().strip() == phrase("utter_widget_you", "es")
+    new_tab = phrase("utter_widget_new_tab", "es")
+    assert new_tab != phrase("utter_widget_new_tab", "en")
+    spoken = reply.locator(".pa-sources a .pa-sr").first.text_content().strip()
+    assert spoken == new_tab
+    about = widget.page.locator(".pa-about .pa-sr").text_content().strip()
+    assert about == new_tab
+
+
 def test_the_widget_follows_the_language_the_resident_writes_in(widgets) -> None:
     """On an English page, a resident who writes in Portuguese gets the answer and, from then on,
     the widget's own texts in Portuguese; the choice survives a reload."""

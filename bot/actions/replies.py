@@ -46,7 +46,7 @@ def main_line(town: Town, language: str) -> Reply:
     text = phrase(
         "utter_main_line",
         language,
-        town_name=town.name,
+        town_name=town.name_in(language),
         phone=phone.number,
         label=phone.in_language("label", language),
     )
@@ -125,7 +125,7 @@ def unit_reply(
             "utter_unit_unknown",
             language,
             unit=division.replace("_", " "),
-            town_name=town.name,
+            town_name=town.name_in(language),
             phone=town.main_phone.number,
         )
         return Reply(text, payload(town, topic, town.main_phone.sources, language))
@@ -154,7 +154,7 @@ def unit_reply(
     if unit.note:
         text += f" {unit.in_language('note', language)}"
     if not unit.phone and town.main_phone.number not in text:
-        text += f" {town.name}: {town.main_phone.number}."
+        text += f" {town.name_in(language)}: {town.main_phone.number}."
     return Reply(text, payload(town, topic, sources, language))
 
 
@@ -296,4 +296,4 @@ def town_unknown_reply(towns: dict[str, Town], language: str) -> Reply:
 
 
 def town_set_reply(town: Town, language: str) -> Reply:
-    return Reply(phrase("utter_town_set", language, town_name=town.name))
+    return Reply(phrase("utter_town_set", language, town_name=town.name_in(language)))

@@ -277,6 +277,9 @@ class Review(Strict):
 class Town(Strict):
     id: str = Field(..., regex=TOWN_ID)
     name: str
+    # the department's name in each other language ("Departamento de Policía de Danbury"): a
+    # Spanish reply does not say "Danbury Police Department"
+    names: dict[str, str]
     town: str
     state: str = Field(..., regex=r"^[A-Z]{2}$")
     aliases: list[str] = Field(..., min_items=1)
@@ -291,6 +294,10 @@ class Town(Strict):
     units: dict[str, Unit] = {}
     answers: dict[str, Answer]
     notices: list[Notice] = []
+
+    def name_in(self, language: str | None) -> str:
+        """The department's name in `language` (English where the file gives none)."""
+        return self.names.get(language or "en", self.name)
 
     @validator("timezone")
     def known_zone(cls, zone: str) -> str:
@@ -311,6 +318,12 @@ class Town(Strict):
         if set(translations) != set(TRANSLATED):
             raise ValueError(f"`translations` must list exactly {', '.join(TRANSLATED)}")
         return translations
+
+    @validator("names")
+    def names_in_every_translation(cls, names: dict[str, str]) -> dict[str, str]:
+        if set(names) != set(TRANSLATED) or not all(n.strip() for n in names.values()):
+            raise ValueError(f"`names` must give the department's name in {', '.join(TRANSLATED)}")
+        return names
 
     @validator("phones")
     def has_main_line(cls, phones: dict[str, Phone]) -> dict[str, Phone]:

@@ -39,6 +39,7 @@
     .slice(0, 2)
     .toLowerCase();
   const labels = []; // [node, attribute or "text", text key]: relabelled when the language changes
+  const userNodes = new WeakMap(); // the resident's message -> its node (its lang, once known)
   const datedNotices = []; // [node, {id, texts}]: rewritten in the language too
 
   let config = null;
@@ -72,10 +73,11 @@
     const lang = currentLanguage();
     labels.forEach(([node, attribute, key]) => {
       if (attribute === "text") node.textContent = T(key, lang);
+      else if (attribute === "spaced") node.textContent = " " + T(key, lang);
       else node.setAttribute(attribute, T(key, lang));
     });
     datedNotices.forEach(([node, notice]) => {
-      node.replaceChildren(richText(notice.texts[lang] || notice.texts.en || ""));
+      node.replaceChildren(richText(notice.texts[lang] || notice.texts.en || "", lang));
     });
     ui.panel.setAttribute("lang", lang);
     ui.launcher.setAttribute("lang", lang);
@@ -150,21 +152,21 @@
     if (digits.length <= 3) return "tel:" + digits;
     return "tel:+" + (digits.length === 10 ? "1" + digits : digits);
   }
-  function outLink(url, label) {
+  function outLink(url, label, lang) {
     return el("a", { href: url.href, target: "_blank", rel: "noopener noreferrer" }, [
       document.createTextNode(label),
-      srOnly(" (opens in a new tab)"),
+      srOnly(" " + T("new_tab", lang)),
     ]);
   }
   /** The assistant's text with its URLs and phone numbers as links; everything else as text. */
-  function richText(text) {
+  function richText(text, lang) {
     const frag = document.createDocumentFragment();
     let last = 0;
     for (const m of text.matchAll(URL_OR_PHONE)) {
       frag.append(document.createTextNode(text.slice(last, m.index)));
       const url = safeHttpUrl(m[2] || m[3] || "");
-      if (m[1] && url) frag.append(outLink(url, m[1]));
-      else if (m[3] && url) frag.append(outLink(url, m[3]));
+      if (m[1] && url) frag.append(outLink(url, m[1], lang));
+      else if (m[3] && url) frag.append(outLink(url, m[3], lang));
       else if (m[4] || m[5]) frag.append(el("a", { href: telHref(m[4] || m[5]), text: m[4] || m[5] }));
       else frag.append(document.createTextNode(m[0]));
       last = m.index + m[0].length;
@@ -176,7 +178,12 @@
   // --- messages -----------------------------------------------------------------------------
   function messageNode(msg, live) {
     if (msg.from === "user") {
-      return el("div", { class: "pa-msg pa-user" }, [srOnly(T("you") + " "), document.createTextNode(msg.text)]);
+      // In the language the assistant read it in (the reply says so), so that a screen reader
+      // pronounces it as written (WCAG 3.1.2); until then, the panel's
+      const attrs = known(msg.language) ? { class: "pa-msg pa-user", lang: msg.language } : { class: "pa-msg pa-user" };
+      const node = el("div", attrs, [srOnly(T("you", msg.language) + " "), document.createTextNode(msg.text)]);
+      userNodes.set(msg, node);
+      return node;
     }
     const urgent = msg.urgency && msg.urgency !== "routine";
     const lang = known(msg.language) ? msg.language : "en";
@@ -194,7 +201,7 @@
     } else {
       node.append(srOnly(T("assistant", lang) + " "));
     }
-    node.append(el("p", { class: "pa-text" }, [richText(msg.text || "")]));
+    node.append(el("p", { class: "pa-text" }, [richText(msg.text || "", lang)]));
     // the resident named another town: say whose answer this is, since the page is this town's
     const other = msg.department && msg.department !== department && (config.towns || {})[msg.department];
     if (other) {
@@ -207,7 +214,7 @@
       sources.forEach((url, i) => {
         const shared = sources.filter((other) => host(other) === host(url)).length > 1;
         if (i) line.append(document.createTextNode(", "));
-        line.append(outLink(url, shared ? host(url) + " (" + (i + 1) + ")" : host(url)));
+        line.append(outLink(url, shared ? host(url) + " (" + (i + 1) + ")" : host(url), lang));
       });
       node.append(line);
     }
@@ -335,9 +342,21 @@
       clearTimeout(timer);
     }
   }
+  /** The resident's message takes the language the assistant read it in. */
+  function settleLanguage(msg, lang) {
+    const node = userNodes.get(msg);
+    if (!known(lang) || msg.language === lang) return;
+    msg.language = lang;
+    save();
+    if (node) {
+      node.setAttribute("lang", lang);
+      node.firstChild.textContent = T("you", lang) + " ";
+    }
+  }
   function send(payload, shown) {
     clearChoices();
-    add({ from: "user", text: shown });
+    const mine = { from: "user", text: shown };
+    add(mine);
     const sender = state.sender;
     queue = queue.then(async () => {
       ui.typing.hidden = false;
@@ -346,7 +365,10 @@
       ui.typing.hidden = true;
       ui.log.removeAttribute("aria-busy");
       if (sender !== state.sender) return; // the resident started over meanwhile
-      if (replies.length) follow(replies[replies.length - 1].language);
+      if (replies.length) {
+        follow(replies[replies.length - 1].language);
+        settleLanguage(mine, replies[0].language);
+      }
       // A reply to an urgent message is never followed by "Was this helpful?", even under the
       // routine answer that may come after the urgent banner.
       const urgentTurn = replies.some((r) => r.urgency && r.urgency !== "routine");
@@ -417,7 +439,7 @@
     ui.noticeOk = label(el("button", { type: "button", class: "pa-button",
       on: { click: () => { state.noticeSeen = true; save(); ui.notice.hidden = true; ui.input.focus(); } } }), "notice_ok");
     // "How this assistant works": the public page, in the widget's language (relabel sets href).
-    ui.about = el("a", { class: "pa-about", target: "_blank", rel: "noopener" }, [label(el("span"), "about_link"), srOnly(" (opens in a new tab)")]);
+    ui.about = el("a", { class: "pa-about", target: "_blank", rel: "noopener" }, [label(el("span"), "about_link"), label(srOnly(""), "new_tab", "spaced")]);
     ui.notice = el("div", { class: "pa-notice", role: "note", "aria-labelledby": "pa-notice-title" }, [
       label(el("h3", { id: "pa-notice-title" }), "notice_title"),
       el("ul", {}, [
