@@ -267,7 +267,7 @@ SHOWS_LANGUAGE_BY_A_WORD = frozenset({"greet", *DANGER_INTENTS})
 # formulário em português?" is a question, and "tem alguém aí que fala português?" the handoff one.
 REQUEST_WORDS = frozenset(
     "english ingles spanish espanol castellano portuguese portugues in en em please pls plz "
-    "por favor porfa pf pfv can could i we you u do may puedo podemos podria posso podemos "
+    "por favor porfa pf pfv can could i we you u do may puedo podemos podria posso "
     "poderia pode hablar habla hablas hablan hablamos falar fala falas falam falamos speak talk "
     "write escribir escrever escribo escrevo usted ustedes voce vc vcs ok okay si sim yes hola "
     "oi ola hi hello the mejor melhor better prefer prefiero prefiro me mi language idioma "
