@@ -1029,6 +1029,9 @@ def test_warning_signs_and_danger_the_thirteenth_sets_taught(text: str, category
         "encontre unas balas viejas en el sotano, no hay ningun arma, que hago con ellas",
         "quero aprender a ajudar alguem engasgado caso aconteca, tem curso?",
         "tem lei contra maltrato de animais aqui? vi um caso na novela",
+        # a statistics question and an officer who never called back are not danger
+        "how many crashes on route 7 are fatal each year",
+        "the detective never got back to me about my report, who do i ask",
         "encontre un cuchillo oxidado en la acera, lo entrego en la estacion?",
         "me quede sin llaves afuera del carro pero no hay ningun niño adentro, abren carros?",
     ],

@@ -12,7 +12,9 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 import pytest
 import requests
@@ -743,11 +745,10 @@ def test_a_site_not_listed_cannot_use_it(browser, servers: Servers, town_site: T
 
 
 # --- in the resident's language -------------------------------------------------------------------
-def test_on_a_spanish_page_everything_is_in_spanish_and_marked_so(
-    browser, servers: Servers, town_site: TownSite
-) -> None:
-    """The page's language is the widget's first guess: its own texts, the greeting, the answer
-    and its source line in Spanish, with lang="es" for screen readers (WCAG 3.1.2); axe passes."""
+@contextmanager
+def _page_at(browser, url: str) -> Iterator[tuple[Any, list[str]]]:
+    """A new browser context on `url`, with the page's script errors collected; axe-core must be
+    installed (the tests that use this run it)."""
     if not AXE.exists():
         pytest.fail(f"axe-core is missing at {AXE}: `make test` installs it (make browser)")
     context = browser.new_context()
@@ -755,7 +756,18 @@ def test_on_a_spanish_page_everything_is_in_spanish_and_marked_so(
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda err: errors.append(str(err)))
-        page.goto(town_site.allowed + "/?lang=es")
+        page.goto(url)
+        yield page, errors
+    finally:
+        context.close()
+
+
+def test_on_a_spanish_page_everything_is_in_spanish_and_marked_so(
+    browser, servers: Servers, town_site: TownSite
+) -> None:
+    """The page's language is the widget's first guess: its own texts, the greeting, the answer
+    and its source line in Spanish, with lang="es" for screen readers (WCAG 3.1.2); axe passes."""
+    with _page_at(browser, town_site.allowed + "/?lang=es") as (page, errors):
         page.get_by_role("button", name="Pregunte a la Policía de West Hartford").click()
         assert "No es para emergencias" in page.get_by_role("note").inner_text()
         page.get_by_role("button", name="De acuerdo, entiendo").click()
@@ -776,26 +788,17 @@ def test_on_a_spanish_page_everything_is_in_spanish_and_marked_so(
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "widget-es.png"))
         assert errors == []
-    finally:
-        context.close()
 
 
 def test_on_a_portuguese_page_the_widget_speaks_portuguese_and_axe_passes(
     browser, servers: Servers, town_site: TownSite
 ) -> None:
     """The same in Portuguese, with the texts as bot/domain.yml has them: the launcher, the
-    notice, the label, the answer and its source line; lang="pt" on the panel (the resident's own
-    bubbles inherit it) and on each reply; axe passes."""
+    notice, the label, the answer and its source line; lang="pt" on the panel, on each reply and,
+    once the reply says so, on the resident's own message; axe passes."""
     from bot.phrases import phrase
 
-    if not AXE.exists():
-        pytest.fail(f"axe-core is missing at {AXE}: `make test` installs it (make browser)")
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda err: errors.append(str(err)))
-        page.goto(town_site.allowed + "/?lang=pt")
+    with _page_at(browser, town_site.allowed + "/?lang=pt") as (page, errors):
         launcher = phrase("utter_widget_launcher", "pt", town="West Hartford")
         page.get_by_role("button", name=launcher).click()
         page.get_by_role("button", name=phrase("utter_widget_notice_ok", "pt")).click()
@@ -810,15 +813,12 @@ def test_on_a_portuguese_page_the_widget_speaks_portuguese_and_axe_passes(
         assert answer.in_language("text", "pt")[:50] in reply.inner_text()
         source = phrase("utter_widget_source", "pt").rstrip(":")
         assert reply.locator(".pa-sources").inner_text().startswith(source)
-        mine = page.locator(".pa-user").first
-        assert mine.evaluate("n => n.closest('[lang]').getAttribute('lang')") == "pt"
+        assert page.locator(".pa-user").first.get_attribute("lang") == "pt"
         bad = [v["id"] for v in _axe_on(page) if v["impact"] in ("serious", "critical")]
         assert bad == []
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "widget-pt.png"))
         assert errors == []
-    finally:
-        context.close()
 
 
 def test_the_residents_own_message_takes_the_language_the_assistant_read_it_in(widgets) -> None:

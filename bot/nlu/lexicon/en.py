@@ -448,7 +448,7 @@ PERMIT = re.compile(
 NEGATION = re.compile(
     r"\bnot (?:threatening|hurting|bothering) (?:anyone|anybody)\b|\bin general,? not right now\b|\bnot happening (?:right )?now\b|\bnothing (?:serious|urgent)\b|\b(?:no ?one|nobody|noone|no-one|none of us) (?:was|is|got|were|'s) (?:hurt|injured|harmed)\b|\bno (?:injuries|injury|one hurt)\b"
     r"|\b(?:everyone|everybody)(?: is| was|'s|s) (?:ok|okay|fine|safe|alright|unhurt)\b"
-    r"|\b(?:it's not|it is not|this is not|this isn't|it isn't|not) (?:an |a real )?emergency\b|(?<!the )(?<!your )(?<!a )\bnon-?emergency\b(?! (?:line|number|phone|#))|\bnot urgent\b"
+    r"|\b(?:it's not|it is not|this is not|this isn't|it isn't|not) (?:an |a real )?emergency\b|(?<!the )(?<!your )\bnon-?emergency\b(?! (?:line|number|phone|#))|\bnot urgent\b"
     r"|\b(?:nobody|no ?one|noone|no-one) (?:hurt|injured)\b|\bminor (?:accident|crash|fender|collision)\b|\bsmall (?:accident|crash|fender|collision)\b|\bfender ?bender\b|\bjust (?:a )?(?:scratch|dent|bump)\b"
     # (eleventh sets)
     r"|\b(?:it's|its|it is|this is) not (?:happening )?(?:right )?now\b|\b(?:there's |there is |there was )?no violence\b"
@@ -930,7 +930,7 @@ PATTERNS = (
         "crisis",
         "crisis_self",
         r"\b(?:suicidal|suicide|kill(?:ing)? (?:myself|themselves)|end(?:ing)? (?:my|their) (?:life|lives))\b.{0,80}\b(?:that's|thats|that is|it's|its|this is) (?:me|about me|for me|my situation)\b"
-        r"|\bhow (?:high|far|tall|many|much|long) (?:\w+ ){0,8}(?:to be (?:fatal|lethal|deadly)|(?:is|are|would be) (?:fatal|lethal|deadly)|to (?:die|kill (?:you|me|a person|someone|yourself|myself)))\b|\blethal dose\b"
+        r"|\bhow (?:high|far|tall|many|much|long) (?:\w+ ){0,8}(?:to be (?:fatal|lethal|deadly)|to (?:die|kill (?:you|me|a person|someone|yourself|myself)))\b|\blethal dose\b"
         r"|\b(?:took|got|grabbed|have|loaded|pulled) (?:out )?(?:my |his |her |the |a )?(?:\w+'?s? )?(?:gun|pistol|rifle|shotgun|revolver|handgun)\b.{0,40}\b(?:it's|its|it is) loaded\b"
         r"|\b(?:won't|will not) (?:be needing|need) (?:a|any) (?:job|future|plan|car|license|coat)\b"
         r"|\b(?:tylenol|pills|acetaminophen|advil|sleeping pills|painkillers|meds)\b.{0,60}\basking for (?:me|myself)\b|\bnot sleepy tired\b"
@@ -948,7 +948,7 @@ PATTERNS = (
         "emergency",
         "missing_now",
         r"\b(?:was|were|is|are) supposed to (?:be home|get (?:home|off)|come home|be back|get back|be here|show up|arrive)\b.{0,60}\b(?:ago|never|hasn't|hasnt|has not|isn't|isnt|not here|not home|no sign)\b"
-        r"|\bnever got off the (?:school )?bus\b|\bnever (?:came|got|made it) (?:home|back)\b(?! (?:last|that|one) (?:night|time|day|week))",
+        r"|\bnever got off the (?:school )?bus\b|\bnever (?:came|got|made it) home\b(?! (?:last|that|one) (?:night|time|day|week))",
     ),
     _p(
         "crime-heard-13",
