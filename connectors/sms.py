@@ -45,6 +45,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from bot.kb.loader import towns
 from bot.kb.schema import Town
+from bot.languages import detect
 from bot.phrases import phrase
 from bot.settings import settings
 from connectors.ratelimit import RateLimiter
@@ -261,7 +262,8 @@ class SmsInput(InputChannel):
         town = towns().get(self.numbers.get(message.to, ""))
         if town is None:
             logger.error("sms: no town is set for the number %s (SMS_NUMBERS)", message.to)
-            return "Sorry, this number isn't set up yet. If anyone is in danger, call 911.", True
+            # no town and no conversation: the language the message is written in, else English
+            return phrase("utter_sms_not_set_up", detect(body).code), True
         word = keyword(body)
         agent = getattr(request_app.ctx, "agent", None) if request_app is not None else None
         # the number's last language (its conversation's slot) for what is said before the bot

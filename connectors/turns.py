@@ -15,6 +15,8 @@ Why a module of its own: what must hold on every channel lives here once.
   and only what the resident asks for or writes in changes it (the contract's order).
 - **Clean input.** Control characters and invalid Unicode are removed, metadata keeps only known
   keys, and Rasa's "/intent{...}" shortcut is refused unless it is a button the assistant offered.
+- **A number picks a button.** A resident who answers "2" (or "option 2", "opción 2") to buttons
+  they were just offered chose the second one, on every channel, as SMS numbers them.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rasa.core.channels.channel import UserMessage
-from rasa.shared.core.events import SlotSet
+from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.actions.replies import offered_payloads
@@ -45,6 +47,11 @@ STORE_BUDGET_S = 0.5  # reading the conversation's slots never holds a message u
 BOT_TIMEOUT_S = 20.0  # longer than any real turn; a hung turn still gets an answer
 MAX_DEPARTMENT_CHARS = 64
 _SHORTCUT = re.compile(r"^\s*/+")
+# "2", "#2", "2.", "option 2", "opción 2", "opção 2", "número 2": a choice among offered buttons
+_CHOICE = re.compile(
+    r"^\s*(?:#|no\.?|n[uú]m(?:ero)?\.?|number|option|opci[oó]n|op[cç][aã]o)?\s*(\d{1,2})\s*[.)]?\s*$",
+    re.IGNORECASE,
+)
 
 
 def sorry(language: str, phone: str | None = None) -> str:
@@ -105,17 +112,42 @@ async def _urgent_replies(agent: Any, sender: str, intent: str, language: str) -
     return [whole_message(sender, generated)]
 
 
-async def stored_slot(agent: Any, sender: str, name: str) -> str | None:
-    """A slot of the conversation as stored (None if unknown or the store is down)."""
+async def stored_tracker(agent: Any, sender: str) -> DialogueStateTracker | None:
+    """The conversation as stored (None if unknown, or the store is down or slow)."""
     if agent is None or getattr(agent, "tracker_store", None) is None:
         return None
     try:
-        tracker = await asyncio.wait_for(agent.tracker_store.retrieve(sender), STORE_BUDGET_S)
+        return await asyncio.wait_for(agent.tracker_store.retrieve(sender), STORE_BUDGET_S)
     except Exception:  # the store is down or slow: the default, but an answer all the same
-        logger.exception("turns: could not read the conversation's %s", name)
+        logger.exception("turns: could not read the conversation")
         return None
+
+
+def _slot(tracker: DialogueStateTracker | None, name: str) -> str | None:
     value = tracker.get_slot(name) if tracker else None
     return value if isinstance(value, str) else None
+
+
+async def stored_slot(agent: Any, sender: str, name: str) -> str | None:
+    """A slot of the conversation as stored (None if unknown or the store is down)."""
+    return _slot(await stored_tracker(agent, sender), name)
+
+
+def offered_choice(tracker: DialogueStateTracker | None, text: str) -> str | None:
+    """The payload behind "2" when the assistant's last reply offered buttons, numbered in the
+    order they were shown (every message of the reply, as SMS numbers them); else None."""
+    chosen = _CHOICE.match(text)
+    if not chosen or tracker is None:
+        return None
+    buttons: list[dict[str, Any]] = []
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            break
+        if isinstance(event, BotUttered):
+            buttons[:0] = event.data.get("buttons") or []
+    index = int(chosen.group(1)) - 1
+    payload = buttons[index].get("payload") if 0 <= index < len(buttons) else None
+    return payload if isinstance(payload, str) else None
 
 
 async def stored_language(agent: Any, sender: str) -> str | None:
@@ -149,11 +181,12 @@ async def run_turn(
     answered at all and None is returned (the channel's rate limit applies to it)."""
     collector = WholeMessages()
     kept = clean_metadata(metadata)
-    conversation = await stored_language(agent, sender)
+    tracker = await stored_tracker(agent, sender)
+    conversation = _slot(tracker, "language")
     if conversation in SUPPORTED:
         kept["language"] = conversation  # the conversation's language is the hint (module doc)
     message = UserMessage(
-        clean_text(text),
+        clean_text(offered_choice(tracker, text) or text),
         collector,
         sender,
         input_channel=channel,

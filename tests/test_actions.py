@@ -226,6 +226,22 @@ def test_nothing_is_added_after_an_urgent_reply_without_a_routine_question() -> 
     assert run_action(ActionAlsoAnswer(), tracker)[0] == []
 
 
+def test_a_second_question_in_the_same_message_is_answered_after_the_first() -> None:
+    tracker = make_tracker("police_report", metadata={"department": "danbury"})
+    tracker.latest_message["triage"] = {"also": "parking_ticket"}
+    messages, _ = run_action(ActionAnswer(), tracker)
+    topics = [m.get("custom", {}).get("topic") for m in messages if m.get("custom")]
+    assert topics[-2:] == ["police_report", "parking_ticket"]
+
+
+def test_the_same_question_twice_is_answered_once() -> None:
+    tracker = make_tracker("police_report", metadata={"department": "danbury"})
+    tracker.latest_message["triage"] = {"also": "police_report"}
+    messages, _ = run_action(ActionAnswer(), tracker)
+    topics = [m.get("custom", {}).get("topic") for m in messages if m.get("custom")]
+    assert topics.count("police_report") == 1
+
+
 def test_an_unexpected_intent_gets_the_department_line_not_silence() -> None:
     tracker = make_tracker("greet", metadata={"department": "danbury"})
     messages, _ = run_action(ActionAnswer(), tracker)

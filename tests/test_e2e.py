@@ -44,6 +44,15 @@ def test_west_hartford_answer_with_sources(servers: Servers) -> None:
     assert payload["urgency"] == "routine" and payload["sources"][0].startswith("https://")
 
 
+def test_two_questions_in_one_message_get_both_answers(servers: Servers) -> None:
+    reply = servers.say(
+        "how can i get a copy of a police report? and where do i pay a parking ticket?", "danbury"
+    )
+    topics = [m["custom"]["topic"] for m in reply.json() if m.get("custom")]
+    assert topics == ["police_report", "parking_ticket"]
+    assert any("(203) 748-6423" in t for t in _texts(reply))  # the parking authority's line
+
+
 def test_danbury_answer(servers: Servers) -> None:
     reply = servers.say("where is the police station", "danbury")
     assert any("375 Main Street" in t for t in _texts(reply))
@@ -60,6 +69,18 @@ def test_town_question_then_button(servers: Servers) -> None:
     # the town is remembered for the next question
     third = servers.say("where is the police station?", sender=sender)
     assert any("375 Main Street" in t for t in _texts(third))
+
+
+@pytest.mark.parametrize("answer", ["1", "option 1", "opción 1"])
+def test_town_question_then_its_number_typed(servers: Servers, answer: str) -> None:
+    """A REST app that lists the buttons as numbers: the resident types "1" for the first."""
+    sender = uuid.uuid4().hex
+    first = servers.say("how do I pay a parking ticket", sender=sender)
+    titles = [b["title"] for b in first.json()[0]["buttons"]]
+    second = servers.say(answer, sender=sender)
+    assert titles[0] == "Danbury"  # as SMS numbers them: the order they are shown
+    assert any("(203) 748-6423" in t for t in _texts(second)), _texts(second)
+    assert not any("didn't understand" in t for t in _texts(second))
 
 
 def test_town_named_in_words(servers: Servers) -> None:

@@ -166,6 +166,20 @@ def test_unknown_number_gets_a_polite_reply(sms: Client) -> None:
     assert "isn't set up" in text and "911" in text and sms.bot.received == []
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("hola, necesito una copia del reporte de mi accidente", "no está configurado"),
+        ("oi, preciso de uma cópia do boletim de ocorrência", "não está configurado"),
+    ],
+)
+def test_unknown_number_answers_in_the_language_written(
+    sms: Client, body: str, expected: str
+) -> None:
+    text = message_text(sms.post(body, to="+19995550100"))
+    assert expected in text and "911" in text and sms.bot.received == []
+
+
 def test_a_retried_message_is_answered_once(sms: Client) -> None:
     first = sms.post("hello", MessageSid="SMretry0000")
     second = sms.post("hello", MessageSid="SMretry0000")

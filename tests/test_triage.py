@@ -1040,6 +1040,53 @@ def test_routine_messages_of_the_thirteenth_sets_are_not_urgent(text: str) -> No
     assert _decided(text, UNSURE) not in DANGER_INTENTS
 
 
+# --- the fourteenth sets' general causes (fourteenth session), each caught and left alone ---
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("i made up my mind tonight. soon i'll be at peace", "crisis"),
+        ("everything is sorted. after tonight i'll finally be free", "crisis"),
+        ("i just saw a guy climbing out of my neighbors back window carrying a bag", "emergency"),
+        ("the outlet behind the fridge is throwing sparks and the wall is warm", "emergency"),
+        ("someone just pulled a little girl into a gray van on park rd and drove off", "emergency"),
+        ("i locked myself in the bathroom, he is banging on the door", "emergency"),
+        ("subieron a un niño a la fuerza en un carro rojo y se fueron", "emergency"),
+        ("se metieron a la casa de al lado y se escuchan gritos", "emergency"),
+        ("me escondi en el closet con mi bebe, hay alguien abajo", "emergency"),
+        ("mi hermana dice que se va a tomar el veneno para ratas", "crisis"),
+        ("enfiaram uma menina dentro de um carro preto a forca e sairam", "emergency"),
+        ("me tranquei no banheiro com as criancas, ele ta quebrando tudo", "emergency"),
+        ("meu irmao falou que vai tomar veneno hoje", "crisis"),
+    ],
+)
+def test_warning_signs_and_danger_the_fourteenth_sets_taught(text: str, category: str) -> None:
+    assert _decided(text, UNSURE) == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heard sirens all over town, was there a fire somewhere? just wondering",
+        "my landlord will kill me if the alarm goes off again in my unit. "
+        "how do i get a false alarm excused",
+        "the restraining order from my divorce expired in june, do i have to do anything",
+        "the protective order against my ex got dismissed, does it show up on background checks",
+        "my ex hit me and he is in jail now, how do i sign up to be told when he gets out",
+        "sufri violencia domestica unos años atras, hay grupos de apoyo en español?",
+        "tienen contacto de un refugio para victimas de violencia domestica? quiero donar ropa",
+        "mi ex me golpeo y ya esta preso, como me inscribo para que me avisen si sale",
+        "vcs tem contato de abrigo pra vitimas de violencia domestica? quero doar fraldas",
+        "sofri violencia domestica uns anos atras e hoje to bem, tem grupo de apoio?",
+        "vai ter treino no estande da policia? os vizinhos falaram que vao ouvir tiros",
+        "is there a gun buyback this year? my late uncle had some old rifles in the attic "
+        "and nobody in the family wants them",
+        "my grandfather had two old rifles in his closet and nobody wants them, who takes them",
+    ],
+)
+def test_routine_messages_of_the_fourteenth_sets_are_not_urgent(text: str) -> None:
+    assert _decided(text, UNSURE) not in DANGER_INTENTS
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "code"),
@@ -1173,3 +1220,41 @@ def test_no_phrase_is_written_only_in_a_spelling_the_normaliser_never_leaves() -
                 if fixed not in {src[a:b] for a, b in options}:
                     dead.append((lexicon.language, name, src[first:last][:60]))
     assert not dead, dead
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "how can i get a copy of a police report? and where do i pay a parking ticket?",
+            "police_report",
+            "parking_ticket",
+        ),
+        (
+            "como consigo una copia del reporte policial? "
+            "y donde pago una multa de estacionamiento?",
+            "police_report",
+            "parking_ticket",
+        ),
+    ],
+)
+def test_a_second_question_in_the_same_message_is_named_for_its_answer(
+    parse, text: str, first: str, second: str
+) -> None:
+    parsed = parse(text)
+    assert parsed["intent"]["name"] == first
+    assert parsed["triage"]["also"] == second
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a detail beside the question, not a second question
+        "I need a copy of my accident report for insurance. My car was hit in the lot last week.",
+        "how do i pay a parking ticket? i got it downtown yesterday",
+    ],
+)
+def test_a_detail_beside_the_question_is_not_a_second_question(parse, text: str) -> None:
+    assert parse(text)["triage"]["also"] is None

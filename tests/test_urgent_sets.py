@@ -4,7 +4,7 @@ suicide said indirectly, danger mixed with a routine question, and Spanish and P
 The sets in tests/urgent/ were written by authors who had not read the training data or the
 lexicon (each file's header says so). Each later set (tests/urgent/fresh*/) was measured once
 before anything was changed for it, then its mistakes were read and their general causes fixed;
-the newest, tests/urgent/fresh13/, has not been read: its figures are the ones to quote (README,
+the newest, tests/urgent/fresh14/, has not been read: its figures are the ones to quote (README,
 "Urgent messages, measured").
 
 The goal (issue "Urgent messages are never missed") is every urgent message with an urgent reply
@@ -94,12 +94,17 @@ SIZES = {
     "fresh13/en_routine.yml": (0, 150),
     "fresh13/es.yml": (140, 145),
     "fresh13/pt.yml": (140, 150),
+    "fresh14/en_warning_signs.yml": (140, 0),
+    "fresh14/en_mixed.yml": (100, 0),
+    "fresh14/en_routine.yml": (0, 150),
+    "fresh14/es.yml": (130, 140),
+    "fresh14/pt.yml": (130, 140),
 }
 ROUTINE_SETS = sorted(name for name, (_, routine) in SIZES.items() if routine)
 # set: (urgent messages that get an urgent reply, at least; routine ones that do, at most)
 FLOORS = {
-    # measured 2026-12-03, after the thirteenth session's general causes were fixed; the first
-    # to thirteenth sets have been read, the fourteenth (fresh13/) has not: its figures to quote
+    # measured 2026-12-04, after the fourteenth session's general causes were fixed; the first
+    # to fourteenth sets have been read, the fifteenth (fresh14/) has not: its figures to quote
     "en_warning_signs.yml": (1.0, 0.0),  # 231/231
     "en_mixed.yml": (1.0, 0.0),  # 138/138
     "es.yml": (1.0, 0.0),  # 183/183, false alarms 0/197 (a near copy of a training line removed)
@@ -173,12 +178,19 @@ FLOORS = {
     "fresh12/en_routine.yml": (0.0, 0.06),  # false alarms 9/151
     "fresh12/es.yml": (1.0, 0.02),  # 145/145, false alarms 3/151
     "fresh12/pt.yml": (1.0, 0.007),  # 143/143, false alarms 1/147
-    # fourteenth sets (thirteenth session): measured once at its end, not read; the figures to quote
-    "fresh13/en_warning_signs.yml": (0.986, 0.0),  # 143/145
-    "fresh13/en_mixed.yml": (0.98, 0.0),  # 98/100
-    "fresh13/en_routine.yml": (0.0, 0.11),  # false alarms 17/155
-    "fresh13/es.yml": (0.979, 0.06),  # 140/143, false alarms 9/150
-    "fresh13/pt.yml": (0.993, 0.066),  # 142/143, false alarms 10/153
+    # fourteenth sets (thirteenth session): measured once at its end (143/145, 98/100, 17/155 false
+    # alarms; es 140/143 and 9/150; pt 142/143 and 10/153), read in the fourteenth
+    "fresh13/en_warning_signs.yml": (0.993, 0.0),  # 144/145
+    "fresh13/en_mixed.yml": (1.0, 0.0),  # 100/100
+    "fresh13/en_routine.yml": (0.0, 0.078),  # false alarms 12/155
+    "fresh13/es.yml": (1.0, 0.047),  # 143/143, false alarms 7/150
+    "fresh13/pt.yml": (1.0, 0.046),  # 143/143, false alarms 7/153
+    # fifteenth sets (fourteenth session): measured once at its end, not read; the figures to quote
+    "fresh14/en_warning_signs.yml": (0.979, 0.0),  # 144/147
+    "fresh14/en_mixed.yml": (0.98, 0.0),  # 98/100
+    "fresh14/en_routine.yml": (0.0, 0.111),  # false alarms 17/154
+    "fresh14/es.yml": (0.978, 0.063),  # 135/138, false alarms 9/144
+    "fresh14/pt.yml": (0.977, 0.068),  # 133/136, false alarms 10/148
 }
 TRAINING = {
     " ".join(t.lower().split())

@@ -50,6 +50,10 @@ class ActionAnswer(Action):
         for notice in notice_replies(town, topic, language, now):
             send(dispatcher, notice)
         send(dispatcher, topic_reply(town, topic, division, language, text, now))
+        also = (tracker.latest_message.get("triage") or {}).get("also")
+        if also in ANSWERED_INTENTS and also != topic:
+            # a second question asked in the same message (bot/nlu/triage.py: _second_question)
+            send(dispatcher, topic_reply(town, also, None, language, text, now))
         # remembered for "what about Danbury?"; the town is not stored: the channel's town must
         # not outrank a town the resident names later
         return [SlotSet("last_topic", topic), SlotSet("last_division", division)]

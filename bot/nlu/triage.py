@@ -286,6 +286,15 @@ def only_asks_for_a_language(text: str) -> bool:
 # "help me with" is not a plea). Chosen on the development sets (tests/urgent/*.yml).
 CLAUSE_MASS = 0.45
 CLAUSE_MIN_WORDS = 4
+# A second question in the same message ("how do I get a police report? and where do I pay a
+# parking ticket?") is answered too when its clause asks something and the classifier is this sure
+# of it; below, one answer is better than a wrong second one.
+SECOND_QUESTION_CONFIDENCE = 0.6
+_ASKS = re.compile(
+    r"\?\s*$|^(?:(?:and|also|y|e|tambien|tambem)\s+)?(?:how|where|when|what|who|which|can|could|do|does|"
+    r"is|are|como|donde|cuando|que|quien|cual|puedo|hay|onde|quando|qual|quem|posso|tem)\b",
+    re.IGNORECASE,
+)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -342,6 +351,8 @@ class UrgentTriage(ConfiguredComponent):
                     break
         if name in DANGER_INTENTS and also is None:
             also = self._routine_clause(parts)
+        elif name in ANSWERED_INTENTS:
+            also = self._second_question(parts, name)
         if name not in DANGER_INTENTS and only_asks_for_a_language(message.get(TEXT) or ""):
             name, action = "greet", "language"
         if name != intent.get(INTENT_NAME_KEY):
@@ -398,6 +409,21 @@ class UrgentTriage(ConfiguredComponent):
             name, _action, _verdict = self._decide(clause, [])
             confidence = (clause.get(INTENT) or {}).get("confidence") or 0.0
             if name in ANSWERED_INTENTS and confidence >= self._fallback_threshold:
+                return name
+        return None
+
+    def _second_question(self, parts: list[Message], first: str) -> str | None:
+        """Another service question asked in the same message, answered after the first."""
+        for clause in parts:
+            text = fold(clause.get(TEXT) or "")
+            name, _action, _verdict = self._decide(clause, [])
+            confidence = (clause.get(INTENT) or {}).get("confidence") or 0.0
+            if (
+                name in ANSWERED_INTENTS
+                and name != first
+                and confidence >= SECOND_QUESTION_CONFIDENCE
+                and _ASKS.search(text)
+            ):
                 return name
         return None
 

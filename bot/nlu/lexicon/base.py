@@ -91,7 +91,7 @@ JOKING = re.compile(
     r"|\bdying (?:of|from) (?:laughter|laughing|boredom|embarrassment|hunger|curiosity)\b|\b(?:die|dying|died|dead) (?:of |from )?laugh(?:ing|ter)\b"
     r"|\bunder the gun\b|\bfire away\b|\bkiller (?:deals?|sales?|prices?|workout|views?|app|playlist|game)\b|\b(?:me|se|te) matar de (?:estudar|trabalhar|rir|tanto)\b|\bmatarme (?:estudiando|trabajando)\b|\b(?:me|te|se|nos) muer(?:o|e|en|es) por (?:conocer|ver|ir|saber|probar|tener|comer|salir)\w*|\bdying to (?:know|meet|see|try|go|get|find out|hear)\b|\b(?:ticket|photo|bath) bomb\b"
     r"|\brob(?:bing|bed|s)? (?:me|us|people|them|everyone) blind\b|\b(?:highway|daylight) robbery\b|\b(?:holding|held|holds|hold|keeping) (?:my|our|the|his|her|their) (?:\w+ )?(?:car|truck|vehicle|van|stuff|money|deposit|package|keys|phone) hostage\b"
-    r"|\b(?:mi jefe|mi profe\w*|meu chefe|meu professor|my boss|my teacher|my coach) (?:me va a matar|vai me matar|is (?:gonna|going to) kill me)\b"
+    r"|\b(?:mi jefe|mi profe\w*|meu chefe|meu professor|my boss|my teacher|my coach|my landlord|my manager|my supervisor|mi casero|meu senhorio) (?:me va a matar|vai me matar|is (?:gonna|going to) kill me|will (?:kill|murder) me)\b"
     # (eleventh sets) a parent "is going to kill me" over a lost license or a ticket: only with
     # the ordinary cause named beside it, before or after
     rf"|\b{_PARENT_KILLS_ME}\b.{{0,40}}\b(?:{_ORDINARY_CAUSE}|late|tarde)\b"

@@ -193,7 +193,7 @@ PATTERNS = (
         "fire",
         "emergency",
         "fire",
-        r"\bfire\b(?!\s*(?:lane|lanes|department|departments|dept|depts|truck|trucks|engine|fighters?|company|house|chief|museum|prevention|stations|works?|pit|place|arm|arms|safety|drill|marshal|permit|hydrant parking|code|extinguisher|alarms?|inspection|academy|truck parking|wood|station|hall))"
+        r"(?<!was there a )(?<!were there any )(?<!was that a )\bfire\b(?!\s*(?:lane|lanes|department|departments|dept|depts|truck|trucks|engine|fighters?|company|house|chief|museum|prevention|stations|works?|pit|place|arm|arms|safety|drill|marshal|permit|hydrant parking|code|extinguisher|alarms?|inspection|academy|truck parking|wood|station|hall))"
         r"|\bon fire\b|\bflames?\b|\bburning\b(?! (?:permit|ban|season|questions?))|\b(?:full of|filled with|filling with|filling up with|filled up with) smoke\b|\bsmoke (?:is )?(?:coming|pouring|everywhere|filling|in (?:the|my|our))"
         r"|\bsmell(?:s|ing)? (?:of )?(?:smoke|gas|burning)\b|\bgas leak\b|\bleaking gas\b|\bsmell gas\b|\bgas smell\b|\bsmells? like gas\b"
         r"|\bcarbon monoxide\b(?! detector)|\bco (?:alarm|detector) (?:is )?(?:going off|beeping|sounding)"
@@ -541,6 +541,10 @@ SAFE = re.compile(
     r"|\b(?:that|it|this) (?:was|happened) (?:\w+ ){0,2}(?:years?|months?|a long time) ago\b|\bused to (?:hit|beat|abuse|hurt|slap|choke) (?:me|us|her|him|my)\b.*\b(?:years?|months?) ago\b"
     r"|\bget along (?:fine|well|great|ok|okay)\b|\bon good terms\b|\bco-?parent(?:ing)?\b|\bworked (?:things|it) out\b|\b(?:it's|its|it has) been over a year\b|\b(?:drop|dropped|lift|lifted|remove|removed|cancel) (?:the|a|my) (?:protective|restraining) order\b|\b(?:protective|restraining) order (?:dropped|lifted|removed)\b"
     r"|\b(?:protective|restraining|protection) order (?:from (?:19|20)\d\d )?(?:that )?(?:expired|ended|lapsed)\b|\bthe order (?:expired|ended|lapsed)\b"
+    # (fourteenth sets) an order that expired or was dismissed ("from my divorce expired in
+    # october", "that got dismissed"); the abuser in jail
+    r"|\b(?:protective|restraining|protection) order\b(?: \w+){0,4} (?:expired|ended|lapsed|(?:was|got|has been) (?:dismissed|dropped|lifted|vacated))\b"
+    r"|\b(?:he's|he is|she's|she is|they're|they are) (?:in jail|in prison|locked up|behind bars|incarcerated)\b"
 )
 
 # ...and from the fifth sets' mistakes (the same session): more warning signs (not planning on
@@ -957,6 +961,45 @@ PATTERNS = (
         r"\b(?:someone|somebody|a guy|a man|people|some guys|two guys|they)(?:'s| is| are|'re) (?:stealing|taking|cutting off|sawing off|breaking into|trying to steal)\b.{0,80}\b(?:i can hear|i hear|i can see|i see|i'm watching|im watching|right now|right this (?:second|minute)|as we speak)\b"
         r"|\b(?:under|beneath) (?:my|our|the|a) (?:other )?(?:car|truck|van|suv)\b.{0,20}\bwith a saw\b|\bclimbing (?:in|into|out|out of|through) (?:my|their|the|a|his|her|our) (?:\w+ )?windows?\b"
         r"|\b(?:people|someone|somebody|kids?|a kid|a child|he|she|they|the driver)(?:'s| is| are|'re) trapped\b|\btrapped (?:inside|in the (?:car|building|house|fire|elevator))\b",
+    ),
+)
+
+# Fourteenth pass (2026-12-04, fourteenth session), general causes from the fourteenth sets'
+# mistakes: "then I'll be free"; someone seen running out of a house with its things; sparks where
+# water meets the wiring; a child forced into a vehicle (an abduction is not over because the van
+# drove off); hiding from someone in the house.
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "warning-signs-14",
+        "crisis",
+        "crisis_self",
+        r"\b(?:then|soon|finally|after (?:tonight|today|this|that))\b,? i(?:'ll| will|ll) (?:finally )?(?:be )?(?:free|at peace)\b(?! (?:to|for|on|at|after|until|by|this|next|tomorrow|all|from|of|in|around|any|most|again))",
+    ),
+    _p(
+        "crime-seen-14",
+        "emergency",
+        "threat_now",
+        r"\b(?:just )?(?:saw|see|seeing|watching) (?:someone|somebody|a guy|a man|a woman|two guys|some guys|people|a person|him|them) (?:run|running|climb|climbing|sneak|sneaking|crawl|crawling|come|coming) (?:out|in|into|through|from)\b.{0,60}\b(?:carrying|with (?:a|the|our|my|their|his|her) (?:tv|television|laptop|bag|box|safe|jewelry)|(?:side|back|front|garage|basement) door|window)\b",
+    ),
+    _p(
+        "sparks-14",
+        "emergency",
+        "fire",
+        r"\b(?:outlets?|panel|breaker(?: box)?|fuse box|wires?|wiring|electrical|power lines?|transformer|extension cord|plugs?|sockets?)\b.{0,50}\b(?:sparking|throwing sparks|sparks (?:are )?(?:flying|coming))\b"
+        r"|\b(?:sparking|throwing sparks)\b.{0,40}\b(?:outlets?|panel|breaker|wires?|wiring|power lines?|transformer|plugs?|sockets?)\b",
+    ),
+    _p(
+        "abducted-14",
+        "emergency",
+        "missing_now",
+        r"\b(?:forced|dragged|pulled|pushed|shoved|threw|grabbed|snatched|put) (?:a|an|some|this|the|my|our) (?:little |young )?(?:girl|boy|kid|child|woman|teen|teenager|lady|toddler)\b.{0,30}\b(?:into|in) (?:a|an|his|her|their|the) (?:\w+ ){0,2}(?:van|car|truck|suv|vehicle|trunk)\b",
+    ),
+    _p(
+        "hiding-14",
+        "emergency",
+        "threat_now",
+        r"\bi (?:locked myself|am hiding|'m hiding|m hiding|hid) (?:in|inside) (?:the|my|a) (?:bathroom|closet|bedroom|room|basement|attic|car)\b(?! (?:when|as a kid|last|years))",
     ),
 )
 

@@ -67,8 +67,8 @@ PATTERNS = (
         "es-weapon",
         "emergency",
         "violence",
-        r"(?<!ningun )(?<!ninguna )(?<!sin )(?<!no hay )\b(?:pistolas?|arma|armas|cuchillos?|navajas?|machetes?|revolver|escopetas?|rifles?|fusil)\b(?! (?:de (?:juguete|agua|aire|balines))|s? de fuego (?:permit|licen))"
-        r"|\barmad[oa]s?\b|(?<!se )\bdisparos?\b|\bbalazos?\b|\bbalacera\b|\btiroteo\b|^(?!.*\balarm[ae]s?\b).*?\bdispar(?:aron|ando|o|an)\b|\btiros\b|\bbalearon\b"
+        r"(?<!ningun )(?<!ninguna )(?<!sin )(?<!no hay )\b(?:pistolas?|arma|armas|cuchillos?|navajas?|machetes?|escopetas?|fusil)\b(?! (?:de (?:juguete|agua|aire|balines))|s? de fuego (?:permit|licen))"
+        r"|\b(?:un|el|los|su|sus|con|tiene|tienen|trae|traia|tenia|saco|unos|mi|mis|ese|este) (?:rifles?|revolver)\b|\barmad[oa]s?\b|(?<!se )\bdisparos?\b|\bbalazos?\b|\bbalacera\b|\btiroteo\b|^(?!.*\balarm[ae]s?\b).*?\bdispar(?:aron|ando|o|an)\b|(?<!van a oir )(?<!van a escuchar )(?<!vao ouvir )(?<!vai ouvir )(?<!vao escutar )\btiros\b|\bbalearon\b"
         r"|\bapunal(?:o|aron|ado|ada|ando)\b|\bacuchill(?:o|aron|ado|ada|ando)\b",
     ),
     _p(
@@ -268,11 +268,14 @@ AUDIENCE = re.compile(
     # (eleventh sets)
     r"|\bviendo una (?:serie|pelicula|novela)\b|\b(?:serie|pelicula|novela) de (?:policias|policia|crimenes|detectives)\b"
     # (twelfth sets) leaflets asked for, a talk at church, a social worker asking for clients
-    r"|\bfollet(?:o|os|eria)\b|\b(?:una|la) charla (?:en|para|sobre)\b|\b(?:soy|es) (?:una? )?trabajador(?:a)? social\b|\b(?:donar|donacion(?:es)?) (?:\w+ ){0,4}(?:a|para) (?:un|una|el|la|los|las) (?:\w+ ){0,2}(?:refugios?|albergues?|programas?|campanas?)\b"
+    r"|\bfollet(?:o|os|eria)\b|\bquer(?:emos|ia|iamos|o) donar\b|\bquiero donar\b|\bdonar (?:ropa|panales|comida|juguetes|muebles|cobijas)\b|\b(?:una|la) charla (?:en|para|sobre)\b|\b(?:soy|es) (?:una? )?trabajador(?:a)? social\b|\b(?:donar|donacion(?:es)?) (?:\w+ ){0,4}(?:a|para) (?:un|una|el|la|los|las) (?:\w+ ){0,2}(?:refugios?|albergues?|programas?|campanas?)\b"
 )
 SAFE = re.compile(
     r"\bya (?:estoy|estamos|esta|estan) (?:bien|a salvo|segur[oa]s?|tranquil[oa]s?)\b|\bestoy a salvo\b|\b(?:lejos|separad[oa]) de (?:el|ella)\b|\bya no (?:estoy|vivo) con (?:el|ella)\b"
     r"|\b(?:eso|esto) (?:fue|paso) hace (?:\w+ )?(?:anos|meses|tiempo)\b"
+    # (fourteenth sets) the abuser in jail ("ya esta preso": Portuguese "ta preso" is stuck); an
+    # order the judge lifted (not one that expired: the abuser may be back)
+    r"|\bya (?:esta|estan) pres[oa]s?\b|\b(?:esta|estan) (?:en la carcel|en prision)\b|\b(?:levanto|levantaron|quito|quitaron) la orden\b"
 )
 PATTERNS = (
     *PATTERNS,
@@ -663,11 +666,42 @@ PATTERNS = (
     ),
 )
 
+# Fourteenth pass (2026-12-04, fourteenth session): a child forced into a van (not over because it
+# drove off), a break-in with screams heard, hiding from someone in the house, "va a tomar
+# veneno".
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "es-abducted-14",
+        "emergency",
+        "missing_now",
+        r"\b(?:metio|metieron|subio|subieron|jalo|jalaron|agarro|agarraron|arrastro|arrastraron|empujo|empujaron) a (?:una|un|la|el|mi|esa|ese) (?:nina|nino|muchach[oa]|chic[oa]|mujer|senora|joven|adolescente|persona|"
+        + KID
+        + r")\b.{0,40}\b(?:a la fuerza|(?:a|en|dentro de) (?:una|un|la|el|su) (?:\w+ ){0,2}(?:van|carro|camioneta|troca|auto|coche|baul|cajuela))\b",
+    ),
+    _p(
+        "es-break-in-14",
+        "emergency",
+        "threat_now",
+        r"\bse (?:metieron|metio) (?:a|en) (?:la|mi|una|el) (?:casa|apartamento|apto)\b.{0,60}\b(?:oi|oigo|escuche|escucho|se oyen|se escuchan|se oye|se escucha) (?:unos |muchos )?(?:gritos|golpes|un golpe|disparos|tiros)\b"
+        r"|\b(?:encapuchados|enmascarados)\b.{0,40}\bse (?:metieron|metio|estan metiendo)\b"
+        r"|\b(?:me|nos) (?:encerre|encerramos|escondi|escondimos) (?:en|debajo de|dentro de) (?:el|la|mi) (?:bano|cuarto|closet|armario|cama|sotano|carro)\b",
+    ),
+    _p(
+        "es-poison-14",
+        "crisis",
+        "crisis_self",
+        r"\b(?:va|voy|vas|quiere|quiero) a? ?(?:tomar|tomarse|beber|beberse|tragar|tragarse) (?:el |un |una )?(?:veneno|raticida|cloro|pastillas)\b",
+    ),
+)
+
 CONTEXTS = {
     "past": re.compile(
         r"\b(?:detuvieron|arrestaron|encerraron|se llevaron preso|fallecio|fallecieron|perdieron a|perdi a)\b|\bayer\b|\banoche\b|\bantier\b|\banteayer\b|\bla (?:semana|noche) pasada\b|\b(?:el|del|al) (?:mes|ano|fin de semana|verano|invierno) pasado\b"
         r"|\bhace (?:\w+ )?(?:dias?|semanas?|mes(?:es)?|anos?|tiempo)\b|\bla otra (?:noche|semana)\b|\bel otro dia\b"
         r"|\bel (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?: pasado)?\b|\ben (?:19|20)\d\d\b|\bde (?:19|20)\d\d\b"
+        # (fourteenth sets) "hace anos" written the other way: "anos atras"
+        r"|\b(?:\w+ )?(?:dias?|semanas?|mes(?:es)?|anos?) atras\b"
         # (twelfth sets)
         r"|\ben (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b(?! (?:voy|vamos|va|que viene))"
     ),
@@ -702,7 +736,7 @@ CONTEXTS = {
         r"|\b(?:es|era|sera|debe ser) (?:una )?(?:estafa|fraude)\b|\bel 988 (?:es|sirve)\b|\bpara que (?:es|sirve) el 988\b|\b(?:hay|existe|tienen) (?:algun |un |ese )?programa\b"
     ),
     "permit": re.compile(
-        r"\bpermisos?\b|\blicencias?\b|\bvendo (?:mi|mis|una|el)\b|\bcandados? (?:para|de) armas?\b|\b(?:entrega|canje|recompra) de armas\b|\bsin preguntas\b|\bcon mis armas\b|\btenerlas? legal\w*\b|\bdejo un (?:revolver|arma|rifle)\b|\bregistr(?:o|ar) (?:de |la |el |mi )?(?:arma|pistola|alarma)\b|\bporte de armas?\b|\bcampo de tiro\b|\bpoligono\b"
+        r"(?<!sin )(?<!sin mi )(?<!sin su )\bpermisos?\b|\blicencias?\b|\bvendo (?:mi|mis|una|el)\b|\bcandados? (?:para|de) armas?\b|\b(?:entrega|canje|recompra) de armas\b|\bsin preguntas\b|\bcon mis armas\b|\btenerlas? legal\w*\b|\bdejo un (?:revolver|arma|rifle)\b|\bregistr(?:o|ar) (?:de |la |el |mi )?(?:arma|pistola|alarma)\b|\bporte de armas?\b|\bcampo de tiro\b|\bpoligono\b"
         r"|\btrabajo\b|\btrabajar\b|\bguardias? (?:de seguridad )?armad[oa]s?\b|\bempleo\b|\bvacantes?\b|\bcontratando\b|\baplicar\b|\bbomberos?\b|\bde juguete\b|\bde agua\b|\bde balines\b"
         r"|\bfuegos artificiales\b|\bvender\b|\bventa\b|\bcomprar\b|\bcertificado\b|\belegibilidad\b|\bguard(?:ar|o) (?:las |los |mis )?armas\b|\bmilitar\b|\bejercito\b|\bfuerzas armadas\b"
         r""
@@ -716,7 +750,7 @@ CONTEXTS = {
         r"|\bse puede (?:llevar|cargar|portar|tener|andar con)\b|\bes (?:legal|ilegal|delito|crimen) (?:llevar|cargar|portar|andar con|tener)\b|\barma (?:legal|registrada|legalizada)\b"
     ),
     "negation": re.compile(
-        r"\bno (?:amenaza|molesta|le hace nada) a nadie\b|\b(?:el|ella|mi \w+) (?:ya )?esta bien\b|\bno es nada grave\b|\bnada grave\b|\bno es (?:una )?emergencia\b|\bno es urgente\b|\bnadie (?:salio |resulto |esta |fue |quedo )?(?:herido|lastimado)\b"
+        r"\bno (?:amenaza|molesta|le hace nada) a nadie\b|\b(?:el|ella|mi \w+) (?:ya )?esta bien\b|\bno es nada grave\b|\bnada grave\b|\bno es (?:una )?emergencia\b|\bno es (?:nada )?urgente\b|\bnadie (?:salio |resulto |esta |fue |quedo )?(?:herido|lastimado)\b"
         r"|\bno hubo (?:heridos|lesionados)\b|\btodos (?:estan|estamos) bien\b|\bchoque (?:menor|leve|pequeno|chiquito)\b|\bsolo (?:un )?(?:rayon|golpecito|rasguno)\b"
         r"|\bno hay (?:ningun )?peligro\b"
         # (thirteenth sets) keys locked in a car with no child inside

@@ -71,8 +71,8 @@ PATTERNS = (
         "pt-weapon",
         "emergency",
         "violence",
-        r"(?<!nenhuma )(?<!nenhum )(?<!ningun )(?<!ninguna )(?<!sem )(?<!nao tem )(?<!nao tinha )\b(?:arma|armas|revolver|pistola|faca|facao|canivete|espingarda|fuzil|rifle)\b(?! (?:de (?:brinquedo|agua|pressao|airsoft|paintball)))"
-        r"|\barmad[oa]s?\b|\btiros\b|\b(?:levou|levei|deu|deram|dar|dei|ouvi|ouvimos|escutei|barulho de|um) (?:um )?tiro\b|\btiroteio\b|\batir(?:ando|aram|ou|am|ar)\b|\bbalead[oa]\b|(?<!se )\bdisparos?\b|\besfaque(?:ou|aram|ado|ada|ando)\b",
+        r"(?<!nenhuma )(?<!nenhum )(?<!ningun )(?<!ninguna )(?<!sem )(?<!nao tem )(?<!nao tinha )\b(?:arma|armas|pistola|faca|facao|canivete|espingarda|fuzil)\b(?! (?:de (?:brinquedo|agua|pressao|airsoft|paintball)))"
+        r"|\b(?:um|o|os|seu|seus|com|tem|tinha|sacou|meu|uns|esse|este) (?:rifles?|revolver)\b|\barmad[oa]s?\b|(?<!vao ouvir )(?<!vai ouvir )(?<!vao escutar )(?<!podem ouvir )(?<!pode ouvir )\btiros\b|\b(?:levou|levei|deu|deram|dar|dei|ouvi|ouvimos|escutei|barulho de|um) (?:um )?tiro\b|\btiroteio\b|\batir(?:ando|aram|ou|am|ar)\b|\bbalead[oa]\b|(?<!se )\bdisparos?\b|\besfaque(?:ou|aram|ado|ada|ando)\b",
     ),
     _p(
         "pt-assault",
@@ -252,11 +252,13 @@ AUDIENCE = re.compile(
     r"|\b(?:fazer|fazendo|faco|preparando|montando) (?:um|uma|uns|umas) (?:folhetos?|panfletos?|cartaz(?:es)?|apresentacao|palestra)\b|\bentrevistar (?:um|uma) (?:policial|detetive|agente)\b"
     r"|\bvoluntari[oa]s?\b|\bvoluntariado\b|\bsaiu de um relacionamento\b|\bmural da igreja\b|\bda ong\b|\b(?:grupo|grupos) (?:do whatsapp|de mulheres|da igreja|de maes)\b"
     # (twelfth sets) leaflets, a church spreading the word, a social worker referring clients
-    r"|\b(?:panfletos?|folhetos?)\b|\bdivulgar\b|\b(?:sou|e) (?:um |uma )?assistente social\b|\bencaminhar (?:clientes|pessoas|vitimas|familias)\b|\b(?:doar|doacao|doacoes) (?:\w+ ){0,4}(?:a|ao|para|pro|pra|para o|para a) (?:um |uma |o |a )?(?:\w+ ){0,2}(?:abrigos?|casas? de apoio|programas?|campanhas?)\b"
+    r"|\b(?:panfletos?|folhetos?)\b|\bdivulgar\b|\bquer(?:o|emos|ia|iamos) doar\b|\bdoar (?:roupas|fraldas|comida|brinquedos|moveis|cobertores)\b|\b(?:sou|e) (?:um |uma )?assistente social\b|\bencaminhar (?:clientes|pessoas|vitimas|familias)\b|\b(?:doar|doacao|doacoes) (?:\w+ ){0,4}(?:a|ao|para|pro|pra|para o|para a) (?:um |uma |o |a )?(?:\w+ ){0,2}(?:abrigos?|casas? de apoio|programas?|campanhas?)\b"
 )
 SAFE = re.compile(
     r"\bja (?:estou|estamos|esta|estao) (?:bem|segur[oa]s?|tranquil[oa]s?|a salvo)\b|\bestou segura\b|\blonge dele\b|\blonge dela\b|\bnao (?:estou|moro) mais com (?:ele|ela)\b"
     r"|\bisso (?:foi|aconteceu) (?:ha|faz) (?:\w+ )?(?:anos|meses|tempo)\b"
+    # (fourteenth sets) "hoje to bem"; the abuser arrested or in jail ("preso" alone is also "stuck")
+    r"|\bhoje (?:eu )?(?:to|estou|tou) bem\b|\b(?:ja )?(?:foi|foram) pres[oa]s?\b|\b(?:ta|esta|estao) (?:na cadeia|na prisao)\b"
 )
 PATTERNS = (
     *PATTERNS,
@@ -628,12 +630,40 @@ PATTERNS = (
     ),
 )
 
+# Fourteenth pass (2026-12-04, fourteenth session): a child forced into a van (not over because it
+# drove off), hiding from someone in the house, "vai tomar veneno".
+PATTERNS = (
+    *PATTERNS,
+    _p(
+        "pt-abducted-14",
+        "emergency",
+        "missing_now",
+        r"\b(?:colocou|colocaram|enfiou|enfiaram|puxou|puxaram|jogou|jogaram|arrastou|arrastaram|pegou|pegaram|empurrou|empurraram) (?:uma|um|a|o|minha|meu|essa|esse) (?:menina|menino|crianca|mulher|moca|garota|garoto|jovem|adolescente|senhora|pessoa|"
+        + KID
+        + r")\b.{0,40}\b(?:a forca|(?:dentro d[oa]|no|na|em um|num|numa) (?:\w+ ){0,2}(?:van|carro|caminhonete|furgao|porta-malas|caminhao))\b",
+    ),
+    _p(
+        "pt-hiding-14",
+        "emergency",
+        "threat_now",
+        r"\b(?:me|nos) (?:tranquei|trancamos|escondi|escondemos) (?:no|na|debaixo da|dentro do|dentro da) (?:banheiro|quarto|armario|cama|porao|carro)\b",
+    ),
+    _p(
+        "pt-poison-14",
+        "crisis",
+        "crisis_self",
+        r"\b(?:vai|vou|quer|quero|ta querendo|esta querendo) (?:tomar|beber|engolir) (?:o |um |uma )?(?:veneno|chumbinho|agua sanitaria|os remedios|todos os remedios)\b",
+    ),
+)
+
 CONTEXTS = {
     "past": re.compile(
         r"\b(?:detiveram|prenderam|levaram preso|faleceu|faleceram|perdeu o|perdeu a)\b|\bperdi (?:o |a )?(?:meu|minha) (?:mae|pai|avo|marido|esposa|esposo|irmao|irma|tio|tia|emprego)\b|\bontem\b|\banteontem\b|\b(?:semana|noite) passada\b|\b(?:mes|ano|fim de semana|verao|inverno) passado\b"
         r"|\b(?:ha|faz) (?:\w+ )?(?:dias?|semanas?|mes(?:es)?|anos?|tempo)\b|\boutro dia\b|\bmes retrasado\b"
         r"|\bquando (?:\w+ ){0,3}(?:teve|tava|estava|foi|aconteceu|roubaram|assaltaram)\b"
         r"|\bna (?:segunda|terca|quarta|quinta|sexta)(?:-feira)?(?: passada)?\b|\bno (?:sabado|domingo)(?: passado)?\b|\bem (?:19|20)\d\d\b|\bde (?:19|20)\d\d\b"
+        # (fourteenth sets) "anos atras"
+        r"|\b(?:\w+ )?(?:dias?|semanas?|mes(?:es)?|anos?) atras\b"
         # (twelfth sets) "roubaram em outubro"
         r"|\bem (?:janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)\b(?! (?:vou|vamos|vai|que vem))"
     ),
@@ -667,8 +697,8 @@ CONTEXTS = {
         r"|\b(?:sera|deve ser) (?:um |uma )?(?:golpe|fraude|trote)\b|\bo 988 (?:e|serve)\b|\b(?:ainda )?(?:tem|existe) (?:aquele|esse) programa\b"
     ),
     "permit": re.compile(
-        r"\blicenca\b|\bporte\b|\btravas? (?:de|para) armas?\b|\bcadeados? (?:de|para) armas?\b|\bposso (?:legalmente )?(?:levar|ter|carregar|portar|comprar|trazer|transportar)\b|\bpaintball\b|\bairsoft\b|\b(?:troca|entrega|recompra) de armas\b|\bsem perguntas\b|\bcom (?:as )?minhas armas\b|\bdeixou um (?:revolver|arma|rifle)\b|\bpermissao\b|\bregistr(?:o|ar) (?:de |a |o |minha |meu )?(?:arma|pistola|alarme)\b|\bautorizacao\b"
-        r"|\bvagas?\b|\bemprego\b|\btrabalhar\b|\bconcurso\b|\bbombeiros?\b|\bclube de tiro\b|\bestande de tiro\b"
+        r"\blicenca\b|\bporte\b|\btravas? (?:de|para) armas?\b|\bcadeados? (?:de|para) armas?\b|\bposso (?:legalmente )?(?:levar|ter|carregar|portar|comprar|trazer|transportar)\b|\bpaintball\b|\bairsoft\b|\b(?:troca|entrega|recompra) de armas\b|\bsem perguntas\b|\bcom (?:as )?minhas armas\b|\bdeixou um (?:revolver|arma|rifle)\b|(?<!sem )(?<!sem a )(?<!sem minha )\bpermissao\b|\bregistr(?:o|ar) (?:de |a |o |minha |meu )?(?:arma|pistola|alarme)\b|\bautorizacao\b"
+        r"|\bvagas?\b|\bemprego\b|\btrabalhar\b|\bconcurso\b|\bbombeiros?\b|\bclube de tiro\b|\bestande de tiro\b|\btreino de tiro\b|\bestande\b"
         r"|\bcomprar\b|\bcertificado\b|\beligibilidade\b|\beligibility\b|\bguardar (?:as |a |minhas )?armas?\b|\bmilitar\b|\bexercito\b|\bforcas armadas\b"
         r"|\bde brinquedo\b|\bde agua\b|\bde pressao\b|\bfogos de artificio\b|\bvender\b|\bvenda\b"
         r"|\btransportar\b|\bdescarregad[oa]\b|\bentregar (?:a|o|uma|um|minha|meu) (?:arma|pistola|rifle|espingarda)\b|\bcaca\b|\bcacar\b"
@@ -678,7 +708,7 @@ CONTEXTS = {
         r"|\be crime (?:andar com|levar|portar|ter|carregar)\b|\bpode (?:andar com|levar|portar|carregar)\b|\barma (?:legalizada|registrada|legal)\b"
     ),
     "negation": re.compile(
-        r"\bnao ameaca ninguem\b|\b(?:ela|ele|minha \w+|meu \w+) (?:ja )?(?:esta|ta) bem\b|\bnao (?:e|eh) nada grave\b|\bnada grave\b|\bnao (?:e|eh) (?:uma )?emergencia\b|\bnao (?:e|eh) urgente\b|\bninguem (?:se )?(?:ferido|machucou|ficou ferido|se feriu)\b|\bninguem se machucou\b"
+        r"\bnao ameaca ninguem\b|\b(?:ela|ele|minha \w+|meu \w+) (?:ja )?(?:esta|ta) bem\b|\bnao (?:e|eh) nada grave\b|\bnada grave\b|\bnao (?:e|eh) (?:uma )?emergencia\b|\bnao (?:e|eh) (?:nada )?urgente\b|\bninguem (?:se )?(?:ferido|machucou|ficou ferido|se feriu)\b|\bninguem se machucou\b"
         r"|\bsem feridos\b|\btodo mundo (?:esta|ficou) bem\b|\besta(?:o)? todo mundo bem\b|\btodos (?:estao|ficaram) bem\b|\bbatidinha\b|\bso (?:um )?(?:arranhao|amassado|amassadinho)\b"
         r"|\bnao (?:tem|ha) (?:nenhum )?perigo(?: nenhum)?\b"
         r"|\bnao (?:tem|teve|houve) feridos?\b|\bninguem (?:ferido|machucado)\b"
