@@ -55,8 +55,11 @@ run-cluster: train
 	 REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} RASA_PORTS="5005 5006" scripts/run.sh
 
 ## test: the whole suite, as CI runs it
+# Two workers for the 2-core machines (pytest-xdist); each test file runs whole in one worker, so
+# its servers and fixtures stay per file. TEST_WORKERS=0 runs everything in one process.
+TEST_WORKERS ?= 2
 test: train lint browser
-	$(PY) -m pytest
+	$(PY) -m pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -45,7 +45,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from bot.kb.loader import towns
 from bot.kb.schema import Town
-from bot.languages import detect
+from bot.languages import detect, word_language
 from bot.phrases import phrase
 from bot.settings import settings
 from connectors.ratelimit import RateLimiter
@@ -54,6 +54,7 @@ from connectors.sms_text import (
     fit,
     gsm_friendly,
     keyword,
+    keyword_language,
     numbered_choices,
     plain_text,
     segments,
@@ -263,11 +264,13 @@ class SmsInput(InputChannel):
         if town is None:
             logger.error("sms: no town is set for the number %s (SMS_NUMBERS)", message.to)
             # no town and no conversation: the language the message is written in, else English
-            return phrase("utter_sms_not_set_up", detect(body).code), True
+            return phrase("utter_sms_not_set_up", detect(body).code or word_language(body)), True
         word = keyword(body)
         agent = getattr(request_app.ctx, "agent", None) if request_app is not None else None
         # the number's last language (its conversation's slot) for what is said before the bot
-        language = await stored_language(agent, sender) if word else None
+        language = (
+            (await stored_language(agent, sender) or keyword_language(body)) if word else None
+        )
         if word == "stop":
             self.store.opt_out(sender)
             return phrase("utter_sms_unsubscribed", language, town=town.town), True
@@ -276,7 +279,8 @@ class SmsInput(InputChannel):
                 self.store.opt_in(sender)
                 return phrase("utter_sms_subscribed", language, town=town.town), True
             return None, True  # opted out: nothing is sent until START
-        if word == "help":
+        if word == "help" or (word == "start" and body.strip(" .!").lower() != "yes"):
+            # START while subscribed: what the service is and how to stop ("yes" is an answer)
             # the town the resident said they are in, if they named one, else the number's
             named = towns().get(await stored_slot(agent, sender, "department") or "")
             return self._help(named or town, language), True

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bot.languages import fold
 from bot.phrases import phrase
 
 MAX_SMS_REPLY = 600  # contract: every answer fits one SMS conversation turn
@@ -18,21 +19,47 @@ MAX_SMS_REPLY = 600  # contract: every answer fits one SMS conversation turn
 STOP_WORDS = frozenset({"stop", "stopall", "unsubscribe", "cancel", "end", "quit"})
 START_WORDS = frozenset({"start", "unstop", "yes"})
 HELP_WORDS = frozenset({"help", "info"})
+# Twilio's keywords are English; a Spanish or Portuguese speaker writes these (whole message only,
+# accents ignored). "ayuda" / "ajuda" are not here: alone, they are a cry for help (911 first).
+WORDS_BY_LANGUAGE = {
+    "stop": {
+        "es": {"baja", "darme de baja", "cancelar suscripcion"},
+        "pt": {"sair", "descadastrar"},
+    },
+    "start": {"es": {"alta", "comenzar", "reanudar"}, "pt": {"comecar", "voltar"}},
+    "help": {"es": {"informacion"}, "pt": {"informacao"}},
+}
+# both languages: the conversation's language (or English) says the reply
+SHARED_WORDS = {"stop": {"parar", "cancelar"}, "start": {"iniciar"}, "help": set()}
 
 
 _LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1")
 
 
+def _word(body: str) -> str:
+    return " ".join(fold(body).strip(".!¡ ").split())
+
+
 def keyword(body: str) -> str | None:
-    """'stop', 'start' or 'help' when the whole message is one of Twilio's keywords."""
-    word = body.strip().strip(".!").lower()
-    if word in STOP_WORDS:
-        return "stop"
-    if word in START_WORDS:
-        return "start"
-    if word in HELP_WORDS:
-        return "help"
+    """'stop', 'start' or 'help' when the whole message is one of Twilio's keywords or its
+    Spanish or Portuguese counterpart."""
+    word = _word(body)
+    for kind, english in (("stop", STOP_WORDS), ("start", START_WORDS), ("help", HELP_WORDS)):
+        if word in english or word in SHARED_WORDS[kind]:
+            return kind
+        if any(word in words for words in WORDS_BY_LANGUAGE[kind].values()):
+            return kind
+    return None
+
+
+def keyword_language(body: str) -> str | None:
+    """The language a keyword is written in, when only one of ours writes it ("baja", "sair")."""
+    word = _word(body)
+    for by_language in WORDS_BY_LANGUAGE.values():
+        for language, words in by_language.items():
+            if word in words:
+                return language
     return None
 
 

@@ -35,7 +35,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.actions.replies import offered_payloads
 from bot.kb.intents import ANSWERED_INTENTS, DANGER_INTENTS
 from bot.kb.loader import towns
-from bot.languages import DEFAULT, SUPPORTED
+from bot.languages import DEFAULT, SUPPORTED, fold
 from bot.nlu.input_guard import strip_unsafe
 from bot.phrases import phrase
 from connectors.output import WholeMessages, whole_message
@@ -47,10 +47,35 @@ STORE_BUDGET_S = 0.5  # reading the conversation's slots never holds a message u
 BOT_TIMEOUT_S = 20.0  # longer than any real turn; a hung turn still gets an answer
 MAX_DEPARTMENT_CHARS = 64
 _SHORTCUT = re.compile(r"^\s*/+")
-# "2", "#2", "2.", "option 2", "opción 2", "opção 2", "número 2": a choice among offered buttons
+# "2", "#2", "option 2", "opción dos", "la segunda", "the second one", "a segunda": a choice among
+# the buttons just offered (text folded: no accents)
+_ORDINALS = {
+    **dict.fromkeys(
+        (
+            "1",
+            "one",
+            "first",
+            "uno",
+            "una",
+            "primero",
+            "primera",
+            "primer",
+            "primeiro",
+            "primeira",
+        ),
+        1,
+    ),
+    **dict.fromkeys(("2", "two", "second", "dos", "segundo", "segunda", "dois", "duas"), 2),
+    **dict.fromkeys(
+        ("3", "three", "third", "tres", "tercero", "tercera", "tercer", "terceiro", "terceira"), 3
+    ),
+    **dict.fromkeys(
+        ("4", "four", "fourth", "cuatro", "cuarto", "cuarta", "quatro", "quarto", "quarta"), 4
+    ),
+}
 _CHOICE = re.compile(
-    r"^\s*(?:#|no\.?|n[uú]m(?:ero)?\.?|number|option|opci[oó]n|op[cç][aã]o)?\s*(\d{1,2})\s*[.)]?\s*$",
-    re.IGNORECASE,
+    r"^(?:the |el |la |lo |o |a )?(?:#|no\.? |num(?:ero)?\.? |number |option |opcion |opcao )?"
+    r"(\d{1,2}|[a-z]+)(?: one| opcion| opcao| option)?[.)!]?$"
 )
 
 
@@ -133,11 +158,16 @@ async def stored_slot(agent: Any, sender: str, name: str) -> str | None:
     return _slot(await stored_tracker(agent, sender), name)
 
 
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else None
+
+
 def offered_choice(tracker: DialogueStateTracker | None, text: str) -> str | None:
     """The payload behind "2" when the assistant's last reply offered buttons, numbered in the
     order they were shown (every message of the reply, as SMS numbers them); else None."""
-    chosen = _CHOICE.match(text)
-    if not chosen or tracker is None:
+    chosen = _CHOICE.match(" ".join(fold(text).split()))
+    number = chosen and (_ORDINALS.get(chosen.group(1)) or _number(chosen.group(1)))
+    if not number or tracker is None:
         return None
     buttons: list[dict[str, Any]] = []
     for event in reversed(tracker.events):
@@ -145,7 +175,7 @@ def offered_choice(tracker: DialogueStateTracker | None, text: str) -> str | Non
             break
         if isinstance(event, BotUttered):
             buttons[:0] = event.data.get("buttons") or []
-    index = int(chosen.group(1)) - 1
+    index = number - 1
     payload = buttons[index].get("payload") if 0 <= index < len(buttons) else None
     return payload if isinstance(payload, str) else None
 
@@ -200,9 +230,9 @@ async def run_turn(
             logger.exception("%s: the message could not be parsed", channel)
     intent = ((parse or {}).get("intent") or {}).get("name")
     urgent = intent if intent in DANGER_INTENTS else None
-    language = _language_of(parse or {})
-    if urgent and not language:
-        language = conversation
+    # what the message shows, else the conversation's (a button's payload shows none: "Otra
+    # cosa" is answered, and labelled, in the conversation's language)
+    language = _language_of(parse or {}) or conversation
     language = language if language in SUPPORTED else DEFAULT
     if urgent_only:
         if not urgent:

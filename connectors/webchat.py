@@ -502,8 +502,10 @@ class WebChatInput(InputChannel):
         """The stand-in page; `lang` (demo?lang=es) is passed to the widget as the town's page
         would pass its own language (data-language, else the page's <html lang>)."""
         if town is None:
+            keep = f"&amp;lang={lang}" if lang else ""  # the chosen language follows the link
             links = "".join(
-                f'<li><a href="demo?department={html.escape(t.id)}">{html.escape(t.name)}</a></li>'
+                f'<li><a href="demo?department={html.escape(t.id)}{keep}">'
+                f"{html.escape(t.name)}</a></li>"
                 for t in towns().values()
             )
             return page.substitute(

@@ -71,7 +71,7 @@ def test_town_question_then_button(servers: Servers) -> None:
     assert any("375 Main Street" in t for t in _texts(third))
 
 
-@pytest.mark.parametrize("answer", ["1", "option 1", "opción 1"])
+@pytest.mark.parametrize("answer", ["1", "option 1", "opción 1", "la primera", "the first one"])
 def test_town_question_then_its_number_typed(servers: Servers, answer: str) -> None:
     """A REST app that lists the buttons as numbers: the resident types "1" for the first."""
     sender = uuid.uuid4().hex

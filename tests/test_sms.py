@@ -249,6 +249,26 @@ def test_opt_out_survives_a_restart(tmp_path: Path) -> None:
     assert message_text(restarted.post("hello")) is None and restarted.bot.received == []
 
 
+@pytest.mark.parametrize(
+    ("stop", "expected"),
+    [("BAJA", "Canceló la suscripción"), ("Sair", "Você cancelou"), ("parar", "unsubscribed")],
+)
+def test_spanish_and_portuguese_stop_words_opt_out_in_their_language(
+    sms: Client, stop: str, expected: str
+) -> None:
+    assert expected in message_text(sms.post(stop))
+    assert message_text(sms.post("donde esta la estacion")) is None and sms.bot.received == []
+
+
+def test_start_while_subscribed_says_what_the_service_is(sms: Client) -> None:
+    text = message_text(sms.post("START"))
+    assert "Reply STOP to opt out" in text and sms.bot.received == []
+
+
+def test_hola_to_a_number_not_set_up_is_answered_in_spanish(sms: Client) -> None:
+    assert "no está configurado" in message_text(sms.post("hola", to="+19995550100"))
+
+
 def test_yes_is_an_ordinary_answer_when_not_opted_out(sms: Client) -> None:
     assert message_text(sms.post("yes")) == "echo west-hartford: yes"
 

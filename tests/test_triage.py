@@ -1126,6 +1126,15 @@ def test_a_greeting_or_a_cry_for_help_sets_its_language(parse, text: str, code: 
     assert languages == [code], parsed["intent"]
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "code"), [("perro", "es"), ("vivo en Danbury", "es")])
+def test_a_first_message_of_a_few_words_sets_its_language(parse, text: str, code: str) -> None:
+    """No page or conversation language yet (none is passed here): one word only Spanish or
+    Portuguese writes tells it, whatever the intent; with a language already, it would not flip."""
+    parsed = parse(text)
+    assert [e["value"] for e in parsed["entities"] if e["entity"] == "language"] == [code]
+
+
 def _clause(text: str, intent: str, confidence: float):
     from rasa.shared.nlu.training_data.message import Message
 

@@ -148,6 +148,13 @@ def test_demo_page_without_a_town_lists_the_towns(client: Client) -> None:
         assert f"demo?department={town.id}" in page.text
 
 
+def test_the_demo_index_keeps_the_language_chosen(client: Client) -> None:
+    page = client.get("demo?lang=pt")
+    for town in towns().values():
+        assert f"demo?department={town.id}&amp;lang=pt" in page.text
+
+
+
 def test_config_comes_from_the_knowledge_file(client: Client) -> None:
     reply = client.get("config?department=danbury", Origin=DANBURY_SITE)
     assert reply.status == 200

@@ -385,11 +385,14 @@ class UrgentTriage(ConfiguredComponent):
         the danger words it used ("socorro!!" is too short for the detector)."""
         detected = message.get(LANGUAGE_KEY) or {}
         written = detected.get("code")
-        if written is None and intent in SHOWS_LANGUAGE_BY_A_WORD:
+        hint = (message.get(METADATA) or {}).get("language")
+        # a conversation with no language yet (no page, no earlier message) takes it from one
+        # word of any message ("perro", "gracias"): nothing is flipped
+        if written is None and (intent in SHOWS_LANGUAGE_BY_A_WORD or hint is None):
             written = word_language(message.get(TEXT) or "")
         code = shown_language(
             Detection(written, float(detected.get("confidence") or 0.0)),
-            hint=(message.get(METADATA) or {}).get("language"),
+            hint=hint,
             danger_words=verdict.get("lexicon") if intent in DANGER_INTENTS else None,
         )
         if code is not None:
