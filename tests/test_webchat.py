@@ -154,7 +154,6 @@ def test_the_demo_index_keeps_the_language_chosen(client: Client) -> None:
         assert f"demo?department={town.id}&amp;lang=pt" in page.text
 
 
-
 def test_config_comes_from_the_knowledge_file(client: Client) -> None:
     reply = client.get("config?department=danbury", Origin=DANBURY_SITE)
     assert reply.status == 200
