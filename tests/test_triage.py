@@ -1057,6 +1057,7 @@ def test_routine_messages_of_the_thirteenth_sets_are_not_urgent(text: str) -> No
         ("enfiaram uma menina dentro de um carro preto a forca e sairam", "emergency"),
         ("me tranquei no banheiro com as criancas, ele ta quebrando tudo", "emergency"),
         ("meu irmao falou que vai tomar veneno hoje", "crisis"),
+        ("the man next door is lying on his lawn face down, not moving", "emergency"),
     ],
 )
 def test_warning_signs_and_danger_the_fourteenth_sets_taught(text: str, category: str) -> None:
@@ -1078,6 +1079,7 @@ def test_warning_signs_and_danger_the_fourteenth_sets_taught(text: str, category
         "vcs tem contato de abrigo pra vitimas de violencia domestica? quero doar fraldas",
         "sofri violencia domestica uns anos atras e hoje to bem, tem grupo de apoio?",
         "vai ter treino no estande da policia? os vizinhos falaram que vao ouvir tiros",
+        "my dog was lying in the sun not moving much today, is the dog park open",
         "is there a gun buyback this year? my late uncle had some old rifles in the attic "
         "and nobody in the family wants them",
         "my grandfather had two old rifles in his closet and nobody wants them, who takes them",
@@ -1267,3 +1269,18 @@ def test_a_second_question_in_the_same_message_is_named_for_its_answer(
 )
 def test_a_detail_beside_the_question_is_not_a_second_question(parse, text: str) -> None:
     assert parse(text)["triage"]["also"] is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # found by a new user's trial (fourteenth session): 911, Safe Connect or "out of scope"
+        ("quiero saber si hay una orden de arresto contra mi", "arrested_person"),
+        ("tem mandado de prisão contra mim?", "arrested_person"),
+        ("necesito un intérprete para hablar con la policía", "human_handoff"),
+        ("oi, acabei de me mudar", "greet"),
+    ],
+)
+def test_questions_a_new_user_asked_get_their_topic(parse, text: str, intent: str) -> None:
+    assert parse(text)["intent"]["name"] == intent

@@ -146,7 +146,7 @@ FLOORS = {
     "fresh8/en_warning_signs.yml": (0.979, 0.0),  # 146/149
     "fresh8/en_mixed.yml": (1.0, 0.0),  # 100/100
     "fresh8/en_routine.yml": (0.0, 0.025),  # false alarms 4/160
-    "fresh8/es.yml": (1.0, 0.014),  # 151/151, false alarms 2/153
+    "fresh8/es.yml": (1.0, 0.007),  # 151/151, false alarms 1/153
     "fresh8/pt.yml": (1.0, 0.021),  # 152/152, false alarms 3/144
     # tenth sets (ninth session): written at its start, measured once at its end, read in the
     # tenth session (their general causes fixed, tests/test_triage.py)
@@ -184,12 +184,12 @@ FLOORS = {
     "fresh13/en_mixed.yml": (1.0, 0.0),  # 100/100
     "fresh13/en_routine.yml": (0.0, 0.078),  # false alarms 12/155
     "fresh13/es.yml": (1.0, 0.047),  # 143/143, false alarms 7/150
-    "fresh13/pt.yml": (1.0, 0.046),  # 143/143, false alarms 7/153
+    "fresh13/pt.yml": (1.0, 0.04),  # 143/143, false alarms 6/153
     # fifteenth sets (fourteenth session): measured once at its end, not read; the figures to quote
     "fresh14/en_warning_signs.yml": (0.979, 0.0),  # 144/147
     "fresh14/en_mixed.yml": (0.98, 0.0),  # 98/100
     "fresh14/en_routine.yml": (0.0, 0.111),  # false alarms 17/154
-    "fresh14/es.yml": (0.978, 0.063),  # 135/138, false alarms 9/144
+    "fresh14/es.yml": (0.978, 0.056),  # 135/138, false alarms 8/144
     "fresh14/pt.yml": (0.977, 0.068),  # 133/136, false alarms 10/148
 }
 TRAINING = {

@@ -996,6 +996,12 @@ PATTERNS = (
         r"\b(?:forced|dragged|pulled|pushed|shoved|threw|grabbed|snatched|put) (?:a|an|some|this|the|my|our) (?:little |young )?(?:girl|boy|kid|child|woman|teen|teenager|lady|toddler)\b.{0,30}\b(?:into|in) (?:a|an|his|her|their|the) (?:\w+ ){0,2}(?:van|car|truck|suv|vehicle|trunk)\b",
     ),
     _p(
+        "down-not-moving-14",
+        "emergency",
+        "medical_now",
+        r"\b(?:guy|man|woman|person|someone|somebody|he|she|kid|child|lady|neighbou?r|dad|mom|father|mother|husband|wife|son|daughter|grandma|grandpa|grandmother|grandfather|friend|boy|girl|baby|toddler|brother|sister)\b(?:'s| is| was)?(?: \w+){0,4} (?:lying|laying|collapsed|slumped|passed out|face ?down)\b.{0,60}\bnot (?:moving|responding|responsive|breathing|waking up|getting up)\b(?! much| a lot| around)",
+    ),
+    _p(
         "hiding-14",
         "emergency",
         "threat_now",
