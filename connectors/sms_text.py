@@ -26,7 +26,8 @@ WORDS_BY_LANGUAGE = {
         "es": {"baja", "darme de baja", "cancelar suscripcion"},
         "pt": {"sair", "descadastrar"},
     },
-    "start": {"es": {"alta", "comenzar", "reanudar"}, "pt": {"comecar", "voltar"}},
+    # not "alta" or "voltar": everyday words, and START while subscribed is taken as HELP
+    "start": {"es": {"comenzar", "reanudar"}, "pt": {"comecar", "recomecar"}},
     "help": {"es": {"informacion"}, "pt": {"informacao"}},
 }
 # both languages: the conversation's language (or English) says the reply

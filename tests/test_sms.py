@@ -260,6 +260,12 @@ def test_spanish_and_portuguese_stop_words_opt_out_in_their_language(
     assert message_text(sms.post("donde esta la estacion")) is None and sms.bot.received == []
 
 
+def test_comenzar_after_baja_subscribes_again_in_spanish(sms: Client) -> None:
+    sms.post("baja")
+    assert "suscrito de nuevo" in message_text(sms.post("Comenzar"))
+    assert message_text(sms.post("donde esta la estacion")).startswith("echo")
+
+
 def test_start_while_subscribed_says_what_the_service_is(sms: Client) -> None:
     text = message_text(sms.post("START"))
     assert "Reply STOP to opt out" in text and sms.bot.received == []
