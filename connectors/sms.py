@@ -57,6 +57,7 @@ from connectors.sms_text import (
     keyword_language,
     numbered_choices,
     plain_text,
+    resubscribes_only,
     segments,
 )
 from connectors.turns import run_turn, sorry, stored_language, stored_slot
@@ -279,8 +280,7 @@ class SmsInput(InputChannel):
                 self.store.opt_in(sender)
                 return phrase("utter_sms_subscribed", language, town=town.town), True
             return None, True  # opted out: nothing is sent until START
-        if word == "help" or (word == "start" and body.strip(" .!").lower() != "yes"):
-            # START while subscribed: what the service is and how to stop ("yes" is an answer)
+        if word == "help" or resubscribes_only(body):  # START while subscribed: the HELP text
             # the town the resident said they are in, if they named one, else the number's
             named = towns().get(await stored_slot(agent, sender, "department") or "")
             return self._help(named or town, language), True

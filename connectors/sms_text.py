@@ -54,6 +54,11 @@ def keyword(body: str) -> str | None:
     return None
 
 
+def resubscribes_only(body: str) -> bool:
+    """A START word that, from a subscribed number, asks what the service is; "yes" is an answer."""
+    return keyword(body) == "start" and _word(body) != "yes"
+
+
 def keyword_language(body: str) -> str | None:
     """The language a keyword is written in, when only one of ours writes it ("baja", "sair")."""
     word = _word(body)
